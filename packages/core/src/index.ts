@@ -1,0 +1,20 @@
+// The only public barrel of @otbridge/core (plus the ./testing subpath).
+
+export type { Diagnostic, DiagnosticSeverity } from './diagnostics/diagnostic.js';
+export { createDiagnostic } from './diagnostics/diagnostic.js';
+
+// --- CEF tokenizer (src/cef) ---
+export type { CefExtension, CefRecord, SyslogPrefix, TokenizeCefOptions, TokenizeCefResult } from './cef/cef-record.js';
+
+// --- ASFF schema, validator and mapping helpers (src/asff) ---
+
+// --- Parser spec, registry and normalizeLine (src/parser) ---
+export type {
+  AwsPartition,
+  CommonParserOptions,
+  NormalizeContext,
+  ParserClaim,
+  ParserContext,
+  ParserOutcome,
+  VendorParser,
+} from './parser/vendor-parser.js';

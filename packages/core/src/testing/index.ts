@@ -1,0 +1,2 @@
+// @otbridge/core/testing: the offline test kit for parser authors.
+export {};
