@@ -18,3 +18,10 @@ export type {
   ParserOutcome,
   VendorParser,
 } from './parser/vendor-parser.js';
+export {
+  ASSET_DISCOVERY_FINDING_TYPE,
+  PARSER_PRODUCT_FIELDS_BUDGET,
+  PRODUCT_FIELD_ASSET_DISCOVERY,
+  PRODUCT_FIELD_PARSER_ID,
+  PRODUCT_FIELD_PARSER_VERSION,
+} from './asff/ot-conventions.js';
