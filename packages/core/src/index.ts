@@ -4,7 +4,44 @@ export type { Diagnostic, DiagnosticSeverity } from './diagnostics/diagnostic.js
 export { createDiagnostic } from './diagnostics/diagnostic.js';
 
 // --- CEF tokenizer (src/cef) ---
-export type { CefExtension, CefRecord, SyslogPrefix, TokenizeCefOptions, TokenizeCefResult } from './cef/cef-record.js';
+export type {
+  CefExtension,
+  CefRecord,
+  DecodedLine,
+  SyslogPrefix,
+  TokenizeCefOptions,
+  TokenizeCefResult,
+} from './cef/cef-record.js';
+export { CEF_DIAGNOSTIC_CODES, type CefDiagnosticCode } from './cef/cef-diagnostic-codes.js';
+export {
+  CEF_MAX_DIAGNOSTICS,
+  CEF_MAX_EXTENSION_PAIRS,
+  CEF_MAX_KEY_LENGTH,
+  CEF_MAX_PREFIX_LENGTH,
+  CEF_MAX_RECORD_LENGTH,
+} from './cef/cef-limits.js';
+export { isCefKey } from './cef/cef-escape.js';
+export { createCefExtensionMap } from './cef/create-cef-extension-map.js';
+export { getCefExtension } from './cef/get-cef-extension.js';
+export { decodeLine } from './cef/decode-line.js';
+export { formatCef } from './cef/format-cef.js';
+export {
+  type ParseCefTimestampOptions,
+  type ParseCefTimestampResult,
+  parseCefTimestamp,
+} from './cef/parse-cef-timestamp.js';
+export { parseCefInteger } from './cef/parse-cef-integer.js';
+export { parseIpList } from './cef/parse-ip-list.js';
+export { parseMacList } from './cef/parse-mac-list.js';
+export {
+  type CefCustomField,
+  type CefCustomFieldList,
+  getCustomField,
+  listCustomFields,
+  parseCustomSlotKey,
+  resolveCustomLabels,
+} from './cef/resolve-custom-labels.js';
+export { tokenizeCef } from './cef/tokenize-cef.js';
 
 // --- ASFF schema, validator and mapping helpers (src/asff) ---
 

@@ -47,6 +47,12 @@ export interface TokenizeCefOptions {
   readonly strict?: boolean;
 }
 
+/** A line decoded from bytes by `decodeLine`: the text plus any `cef/invalid-utf8` diagnostics. */
+export interface DecodedLine {
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** The result of `tokenizeCef`: never thrown, always one of these. */
 export type TokenizeCefResult =
   | { readonly ok: true; readonly record: CefRecord; readonly diagnostics: readonly Diagnostic[] }

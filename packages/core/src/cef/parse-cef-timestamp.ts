@@ -1,0 +1,255 @@
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CEF_DIAGNOSTIC_CODES as CODES } from './cef-diagnostic-codes.js';
+
+/** Options for `parseCefTimestamp`. */
+export interface ParseCefTimestampOptions {
+  /** "Now" for year inference: a yearless timestamp gets the year that puts it nearest before this (1 day skew allowed). */
+  readonly reference: Date;
+  /** Zone for timestamps without one: an IANA name (`Europe/Berlin`), an abbreviation or an offset. Default UTC. */
+  readonly defaultTimeZone?: string;
+}
+
+/** The result of `parseCefTimestamp`. */
+export type ParseCefTimestampResult =
+  | { readonly ok: true; readonly date: Date; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Common zone abbreviations (minutes east of UTC). Ambiguous ones (IST, BST...) are deliberately absent. */
+const ZONE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
+  ['Z', 0],
+  ['UT', 0],
+  ['UTC', 0],
+  ['GMT', 0],
+  ['WET', 0],
+  ['WEST', 60],
+  ['CET', 60],
+  ['CEST', 120],
+  ['MET', 60],
+  ['MEST', 120],
+  ['EET', 120],
+  ['EEST', 180],
+  ['MSK', 180],
+  ['EST', -300],
+  ['EDT', -240],
+  ['CST', -360],
+  ['CDT', -300],
+  ['MST', -420],
+  ['MDT', -360],
+  ['PST', -480],
+  ['PDT', -420],
+  ['AKST', -540],
+  ['AKDT', -480],
+  ['HST', -600],
+  ['JST', 540],
+  ['AEST', 600],
+  ['AEDT', 660],
+]);
+
+type Zone = { readonly offset: number } | { readonly iana: Intl.DateTimeFormat };
+
+interface WallTime {
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+}
+
+/**
+ * Parses a CEF timestamp: epoch milliseconds or seconds, `MMM dd [yyyy] HH:mm:ss[.SSS] [zone]` (S1 Appendix A;
+ * a space-padded day is accepted), and, with a `cef/timestamp-iso8601` warning, ISO 8601. Never throws.
+ */
+export function parseCefTimestamp(value: string, options: ParseCefTimestampOptions): ParseCefTimestampResult {
+  const diagnostics: Diagnostic[] = [];
+  const fail = (code: string, message: string): ParseCefTimestampResult => {
+    diagnostics.push(createDiagnostic(code, 'error', message));
+    return { ok: false, diagnostics };
+  };
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text.length === 0 || text.length > 64)
+    return fail(CODES.invalidTimestamp, 'The timestamp is empty or too long.');
+
+  if (/^\d{1,16}(\.\d{1,9})?$/.test(text)) {
+    const number = Number(text);
+    const ms = text.includes('.') || number < 1e11 ? number * 1000 : number;
+    const date = new Date(Math.trunc(ms));
+    if (Number.isNaN(date.getTime()))
+      return fail(CODES.invalidTimestamp, `Epoch value ${text} is out of range.`);
+    return { ok: true, date, diagnostics };
+  }
+
+  const noZone = (): Zone | undefined => {
+    const name = options.defaultTimeZone ?? 'UTC';
+    const zone = resolveZone(name);
+    if (zone !== undefined) {
+      diagnostics.push(
+        createDiagnostic(
+          CODES.timestampDefaultZone,
+          'warning',
+          `The timestamp has no time zone; ${name} was assumed. Send a zone or configure the device zone.`,
+        ),
+      );
+    }
+    return zone;
+  };
+
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
+      text,
+    );
+  if (iso !== null) {
+    diagnostics.push(
+      createDiagnostic(
+        CODES.timestampIso8601,
+        'warning',
+        'ISO 8601 is not a CEF timestamp form; accepted anyway.',
+      ),
+    );
+    const zone = iso[8] !== undefined ? resolveZone(iso[8]) : noZone();
+    if (zone === undefined) return fail(CODES.unknownTimeZone, `Unknown time zone in "${text}".`);
+    const wall = makeWall(Number(iso[2]) - 1, iso[3]!, iso[4]!, iso[5]!, iso[6] ?? '00', iso[7]);
+    const t = wall === undefined ? undefined : toEpoch(Number(iso[1]), wall, zone);
+    if (t === undefined) return fail(CODES.invalidTimestamp, `"${text}" is not a real date and time.`);
+    return { ok: true, date: new Date(t), diagnostics };
+  }
+
+  // MMM dd [yyyy] HH:mm:ss[.SSS] [zone]   (the zone may itself contain spaces-free text such as GMT+05:00)
+  const cef =
+    /^([A-Za-z]{3}) {1,2}(\d{1,2}) (?:(\d{4}) )?(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?: (\S+))?$/.exec(
+      text,
+    );
+  if (cef === null)
+    return fail(
+      CODES.invalidTimestamp,
+      `"${text}" is not a CEF timestamp (MMM dd yyyy HH:mm:ss or epoch ms).`,
+    );
+  const month = MONTHS.indexOf(cef[1]!.toLowerCase());
+  if (month === -1) return fail(CODES.invalidTimestamp, `"${cef[1]}" is not an English month abbreviation.`);
+  const zone = cef[8] !== undefined ? resolveZone(cef[8]) : noZone();
+  if (zone === undefined)
+    return fail(CODES.unknownTimeZone, `Unknown time zone "${cef[8] ?? options.defaultTimeZone}".`);
+  const wall = makeWall(month, cef[2]!, cef[4]!, cef[5]!, cef[6]!, cef[7]);
+  if (wall === undefined) return fail(CODES.invalidTimestamp, `"${text}" is not a real date and time.`);
+  if (cef[3] !== undefined) {
+    const t = toEpoch(Number(cef[3]), wall, zone);
+    if (t === undefined) return fail(CODES.invalidTimestamp, `"${text}" is not a real date.`);
+    return { ok: true, date: new Date(t), diagnostics };
+  }
+  const reference = options.reference.getTime();
+  if (Number.isNaN(reference)) return fail(CODES.invalidTimestamp, 'The reference time is not a valid date.');
+  const latest = reference + DAY_MS;
+  const referenceYear = new Date(reference).getUTCFullYear();
+  // Newest candidate year first; go back far enough to find a leap year for Feb 29.
+  for (let year = referenceYear + 1; year >= referenceYear - 8; year--) {
+    const t = toEpoch(year, wall, zone);
+    if (t !== undefined && t <= latest) {
+      diagnostics.push(
+        createDiagnostic(
+          CODES.timestampInferredYear,
+          'warning',
+          `The timestamp has no year; ${year} puts it nearest before the reference time.`,
+        ),
+      );
+      return { ok: true, date: new Date(t), diagnostics };
+    }
+  }
+  return fail(CODES.invalidTimestamp, `"${text}" is not a real date in any recent year.`);
+}
+
+function makeWall(
+  month: number,
+  day: string,
+  hour: string,
+  minute: string,
+  second: string,
+  fraction: string | undefined,
+): WallTime | undefined {
+  const wall = {
+    month,
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+    millisecond: fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0')),
+  };
+  if (
+    month < 0 ||
+    month > 11 ||
+    wall.day < 1 ||
+    wall.day > 31 ||
+    wall.hour > 23 ||
+    wall.minute > 59 ||
+    wall.second > 59
+  ) {
+    return undefined;
+  }
+  return wall;
+}
+
+/** Wall time in `zone` → epoch ms, or undefined for an impossible date (Feb 30, Feb 29 of a common year). */
+function toEpoch(year: number, wall: WallTime, zone: Zone): number | undefined {
+  const asUtc = Date.UTC(year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== wall.month || check.getUTCDate() !== wall.day) return undefined;
+  if ('offset' in zone) return asUtc - zone.offset * 60_000;
+  const first = asUtc - zoneOffset(zone.iana, asUtc);
+  const second = asUtc - zoneOffset(zone.iana, first);
+  return second;
+}
+
+/** Offset (ms) of an IANA zone at instant `t`. */
+function zoneOffset(format: Intl.DateTimeFormat, t: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(t))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour! % 24,
+    parts.minute!,
+    parts.second!,
+    t - Math.floor(t / 1000) * 1000,
+  );
+  return wall - t;
+}
+
+const IANA_CACHE = new Map<string, Intl.DateTimeFormat | null>();
+
+/** Resolves `Z`, abbreviations, `±HH[:MM]`, `GMT±H[H][:MM]` and IANA names; undefined when unknown. */
+export function resolveZone(name: string): Zone | undefined {
+  const abbreviation = ZONE_ABBREVIATIONS.get(name.toUpperCase());
+  if (abbreviation !== undefined) return { offset: abbreviation };
+  const offset = /^(?:GMT|UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(name);
+  if (offset !== null) {
+    const hours = Number(offset[2]);
+    const minutes = Number(offset[3] ?? '0');
+    if (hours > 18 || minutes > 59) return undefined;
+    return { offset: (offset[1] === '-' ? -1 : 1) * (hours * 60 + minutes) };
+  }
+  if (name.length > 64) return undefined;
+  let format = IANA_CACHE.get(name);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: name,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      format = null;
+    }
+    if (IANA_CACHE.size < 512) IANA_CACHE.set(name, format);
+  }
+  return format === null ? undefined : { iana: format };
+}

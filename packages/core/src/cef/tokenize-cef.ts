@@ -1,0 +1,299 @@
+import { createDiagnostic, type Diagnostic, type DiagnosticSeverity } from '../diagnostics/diagnostic.js';
+import { CEF_DIAGNOSTIC_CODES as CODES } from './cef-diagnostic-codes.js';
+import { KEY_CLASS, KEY_DASH, KEY_PART, KEY_START, unescapeHeaderField } from './cef-escape.js';
+import {
+  CEF_MAX_DIAGNOSTICS,
+  CEF_MAX_EXTENSION_PAIRS,
+  CEF_MAX_KEY_LENGTH,
+  CEF_MAX_RECORD_LENGTH,
+} from './cef-limits.js';
+import type { DecodedLine, TokenizeCefOptions, TokenizeCefResult } from './cef-record.js';
+import { parseSyslogPrefix } from './parse-syslog-prefix.js';
+import { type CefHeaderFields, TokenizedCefRecord } from './tokenized-cef-record.js';
+
+const SPACE = 32;
+const EQUALS = 61;
+const BACKSLASH = 92;
+const PIPE = 124;
+const LF = 10;
+const CR = 13;
+
+/** Collects diagnostics up to `CEF_MAX_DIAGNOSTICS`; `errors` counts error-severity ones. */
+class DiagnosticSink {
+  readonly list: Diagnostic[] = [];
+  errors = 0;
+  constructor(readonly violation: DiagnosticSeverity) {}
+
+  /** A spec violation: an error when strict, a warning otherwise. */
+  spec(code: string, message: string, offset: number): void {
+    this.add(code, this.violation, message, offset);
+  }
+
+  add(code: string, severity: DiagnosticSeverity, message: string, offset?: number): void {
+    if (severity === 'error') this.errors++;
+    if (this.list.length < CEF_MAX_DIAGNOSTICS)
+      this.list.push(createDiagnostic(code, severity, message, offset));
+    else if (this.list.length === CEF_MAX_DIAGNOSTICS) {
+      this.list.push(
+        createDiagnostic(
+          CODES.tooManyDiagnostics,
+          'warning',
+          `More than ${CEF_MAX_DIAGNOSTICS} problems in this record; the rest are not listed.`,
+        ),
+      );
+    }
+  }
+}
+
+/**
+ * Tokenizes one CEF line (with or without a syslog prefix) into header fields and ordered extension
+ * pairs. Total: never throws; spec violations are errors by default and warnings with `strict: false`.
+ */
+export function tokenizeCef(input: string | DecodedLine, options?: TokenizeCefOptions): TokenizeCefResult {
+  const strict = options?.strict ?? true;
+  const sink = new DiagnosticSink(strict ? 'error' : 'warning');
+  let line: string;
+  if (typeof input === 'string') line = input;
+  else {
+    line = typeof input?.text === 'string' ? input.text : '';
+    for (const d of input?.diagnostics ?? []) {
+      sink.add(d.code, d.code === CODES.invalidUtf8 ? sink.violation : d.severity, d.message, d.offset);
+    }
+  }
+  if (line.length > CEF_MAX_RECORD_LENGTH) {
+    sink.add(
+      CODES.recordTooLong,
+      'error',
+      `The line has ${line.length} UTF-16 code units, more than the limit of ${CEF_MAX_RECORD_LENGTH}; split or truncate it at the sender.`,
+      CEF_MAX_RECORD_LENGTH,
+    );
+    return { ok: false, diagnostics: sink.list };
+  }
+  return scan(line, sink);
+}
+
+function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
+  // One line terminator at the end is framing, not content.
+  let end = line.length;
+  if (end > 0 && line.charCodeAt(end - 1) === LF) end--;
+  if (end > 0 && line.charCodeAt(end - 1) === CR) end--;
+
+  // CEF:<digits>|  — the first occurrence; text before it is the syslog prefix.
+  let cef = line.indexOf('CEF:');
+  let firstCef = cef;
+  let versionEnd = -1;
+  while (cef !== -1 && cef < end) {
+    let j = cef + 4;
+    while (j < end && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+    if (j > cef + 4 && j < end && line.charCodeAt(j) === PIPE) {
+      versionEnd = j;
+      break;
+    }
+    cef = line.indexOf('CEF:', j);
+  }
+  if (firstCef >= end) firstCef = -1;
+  if (versionEnd === -1) {
+    if (firstCef === -1) {
+      sink.add(CODES.missingHeader, 'error', 'No "CEF:" header found; this is not a CEF line.', 0);
+    } else {
+      sink.add(
+        CODES.invalidVersion,
+        'error',
+        'The CEF version must be an integer followed by a pipe, e.g. "CEF:0|".',
+        firstCef + 4,
+      );
+    }
+    return { ok: false, diagnostics: sink.list };
+  }
+
+  const { prefix, recognized } = parseSyslogPrefix(line, cef);
+  if (!recognized) {
+    sink.add(
+      CODES.unrecognizedPrefix,
+      'warning',
+      'The text before "CEF:" matches no known syslog prefix; it is kept verbatim in prefix.raw.',
+      0,
+    );
+  }
+
+  const version = Number(line.slice(cef + 4, versionEnd));
+  if (version !== 0 && version !== 1) {
+    sink.spec(CODES.unsupportedVersion, `CEF version ${version} is not 0 or 1.`, cef + 4);
+  }
+
+  // Header:  CEF:0|Vendor|Product|Version|ClassId|Name|Severity|ext...
+  //                ^ pos, each field ends at an unescaped pipe
+  const fields: string[] = [];
+  let pos = versionEnd + 1;
+  let incomplete = false;
+  for (let field = 0; field < 6; field++) {
+    const start = pos;
+    let escaped = false;
+    let i = pos;
+    for (; i < end; i++) {
+      const c = line.charCodeAt(i);
+      if (c === PIPE) break;
+      if (c === BACKSLASH) {
+        const next = i + 1 < end ? line.charCodeAt(i + 1) : -1;
+        if (next === PIPE || next === BACKSLASH) {
+          escaped = true;
+          i++;
+        } else if (next === -1) {
+          sink.spec(CODES.trailingBackslash, 'A header field ends in a lone backslash; send "\\\\".', i);
+        } else {
+          escaped = true;
+          sink.spec(
+            CODES.invalidEscape,
+            'Only "\\|" and "\\\\" are escapes in the CEF header; escape the backslash as "\\\\".',
+            i,
+          );
+        }
+      } else if (c === LF || c === CR) {
+        sink.spec(CODES.rawNewline, 'A raw line break is not allowed in the CEF header.', i);
+      }
+    }
+    fields.push(escaped ? unescapeHeaderField(line, start, i) : line.slice(start, i));
+    if (i >= end) {
+      incomplete = true;
+      pos = end;
+      break;
+    }
+    pos = i + 1;
+  }
+  if (incomplete) {
+    sink.spec(
+      CODES.incompleteHeader,
+      `The CEF header needs seven pipe-terminated fields after "CEF:"; only ${fields.length - 1} complete field(s) found (Severity needs its closing pipe too).`,
+      end,
+    );
+    while (fields.length < 6) fields.push('');
+  }
+  const header: CefHeaderFields = {
+    version,
+    deviceVendor: fields[0]!,
+    deviceProduct: fields[1]!,
+    deviceVersion: fields[2]!,
+    deviceEventClassId: fields[3]!,
+    name: fields[4]!,
+    severity: fields[5]!,
+  };
+  const spans = incomplete ? [] : scanExtension(line, pos, end, sink);
+  if (sink.errors > 0) return { ok: false, diagnostics: sink.list };
+  return { ok: true, record: new TokenizedCefRecord(header, line, spans, prefix), diagnostics: sink.list };
+}
+
+/**
+ * Scans `key=value key=value ...` from `pos` to `end` in one pass and returns the pair spans.
+ *
+ * ```
+ * act=blocked a | dst=192.0.2.1   msg=a\=b
+ *     ^value     ^lastSpace: a key-shaped run then "=" after the last space ends the value before it
+ * ```
+ * `runOk` says whether the text since the last space is still a valid key, so a value ends in O(1) when
+ * its `=` arrives; nothing is re-scanned.
+ */
+function scanExtension(line: string, pos: number, end: number, sink: DiagnosticSink): number[] {
+  const spans: number[] = [];
+  while (pos < end && line.charCodeAt(pos) === SPACE) pos++;
+  const junkStart = pos;
+  let keyStart = -1;
+  let keyEnd = -1;
+  let valueStart = -1; // -1 while no key has been seen
+  let escaped = false;
+  let lastSpace = pos - 1; // a virtual space before the first key
+  let runOk = true;
+  let runDash = false;
+  let sawNewline = false;
+  let i = pos;
+  for (; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === SPACE) {
+      lastSpace = i;
+      runOk = true;
+      runDash = false;
+    } else if (c === EQUALS) {
+      const runStart = lastSpace + 1;
+      if (runOk && i > runStart && (valueStart === -1 || lastSpace >= valueStart)) {
+        if (valueStart === -1) {
+          if (runStart > junkStart) {
+            sink.spec(
+              CODES.unexpectedText,
+              'Text before the first key=value pair is not part of any pair.',
+              junkStart,
+            );
+          }
+        } else {
+          spans.push(keyStart, keyEnd, escaped ? ~valueStart : valueStart, lastSpace);
+          if (spans.length >= CEF_MAX_EXTENSION_PAIRS * 4) {
+            sink.spec(
+              CODES.tooManyExtensions,
+              `More than ${CEF_MAX_EXTENSION_PAIRS} extension pairs; the rest of the line is dropped.`,
+              runStart,
+            );
+            return spans;
+          }
+        }
+        if (runDash) {
+          sink.spec(
+            CODES.invalidKeyCharacter,
+            'A CEF key may only contain letters, digits and _ . , [ ].',
+            runStart,
+          );
+        }
+        if (i - runStart > CEF_MAX_KEY_LENGTH) {
+          sink.spec(CODES.keyTooLong, `A key is longer than ${CEF_MAX_KEY_LENGTH} characters.`, runStart);
+        }
+        keyStart = runStart;
+        keyEnd = i;
+        valueStart = i + 1;
+        escaped = false;
+        runOk = false;
+      } else {
+        sink.spec(CODES.unescapedEquals, 'An "=" inside a value must be escaped as "\\=".', i);
+        runOk = false;
+      }
+    } else if (c === BACKSLASH) {
+      runOk = false;
+      escaped = true;
+      const next = i + 1 < end ? line.charCodeAt(i + 1) : -1;
+      if (next === EQUALS || next === BACKSLASH || next === 110 || next === 114) i++;
+      else if (next === -1)
+        sink.spec(CODES.trailingBackslash, 'The line ends in a lone backslash; send "\\\\".', i);
+      else {
+        sink.spec(
+          CODES.invalidEscape,
+          'Only "\\=", "\\\\", "\\n" and "\\r" are escapes in a CEF extension; escape the backslash as "\\\\".',
+          i,
+        );
+      }
+    } else if (runOk) {
+      const bits = c < 128 ? KEY_CLASS[c]! : 0;
+      if ((bits & (i === lastSpace + 1 ? KEY_START : KEY_PART)) === 0) {
+        // "-" is tolerated inside a key and reported when its "=" arrives.
+        if (bits === KEY_DASH && i !== lastSpace + 1) runDash = true;
+        else runOk = false;
+      }
+      if ((c === LF || c === CR) && !sawNewline) {
+        sawNewline = true;
+        sink.spec(
+          CODES.rawNewline,
+          'A raw line break is not allowed in CEF; use "\\n" or "\\r" in values.',
+          i,
+        );
+      }
+    } else if ((c === LF || c === CR) && !sawNewline) {
+      sawNewline = true;
+      sink.spec(CODES.rawNewline, 'A raw line break is not allowed in CEF; use "\\n" or "\\r" in values.', i);
+    }
+  }
+  if (valueStart === -1) {
+    if (pos < end) {
+      sink.spec(CODES.unexpectedText, 'The extension holds text but no key=value pair.', junkStart);
+    }
+    return spans;
+  }
+  let valueEnd = end;
+  while (valueEnd > valueStart && line.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+  spans.push(keyStart, keyEnd, escaped ? ~valueStart : valueStart, valueEnd);
+  return spans;
+}

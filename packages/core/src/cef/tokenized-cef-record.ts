@@ -1,0 +1,99 @@
+import { unescapeExtensionValue } from './cef-escape.js';
+import type { CefExtension, CefRecord, SyslogPrefix } from './cef-record.js';
+
+/** Header fields of a record, already unescaped. */
+export interface CefHeaderFields {
+  readonly version: number;
+  readonly deviceVendor: string;
+  readonly deviceProduct: string;
+  readonly deviceVersion: string;
+  readonly deviceEventClassId: string;
+  readonly name: string;
+  readonly severity: string;
+}
+
+// `extensions` is an own, enumerable accessor (so `toEqual`, `JSON.stringify` and deep-freeze see it like
+// a plain property) whose cache lives in a private field (so a frozen record still caches).
+const EXTENSIONS_DESCRIPTOR: PropertyDescriptor = {
+  enumerable: true,
+  configurable: false,
+  get(this: TokenizedCefRecord): readonly CefExtension[] {
+    return this.materializeExtensions();
+  },
+};
+
+/**
+ * The record `tokenizeCef` returns: header fields are plain properties; extension values are kept as
+ * offsets into the line and unescaped on first access of `extensions`.
+ */
+export class TokenizedCefRecord implements CefRecord {
+  readonly version: number;
+  readonly deviceVendor: string;
+  readonly deviceProduct: string;
+  readonly deviceVersion: string;
+  readonly deviceEventClassId: string;
+  readonly name: string;
+  readonly severity: string;
+  declare readonly extensions: readonly CefExtension[];
+  declare readonly prefix?: SyslogPrefix;
+
+  readonly #source: string;
+  /** Four numbers per pair: keyStart, keyEnd, valueStart (stored as `~valueStart` when escaped), valueEnd. */
+  readonly #spans: readonly number[];
+  #extensions: readonly CefExtension[] | undefined;
+
+  constructor(
+    header: CefHeaderFields,
+    source: string,
+    spans: readonly number[],
+    prefix: SyslogPrefix | undefined,
+  ) {
+    this.version = header.version;
+    this.deviceVendor = header.deviceVendor;
+    this.deviceProduct = header.deviceProduct;
+    this.deviceVersion = header.deviceVersion;
+    this.deviceEventClassId = header.deviceEventClassId;
+    this.name = header.name;
+    this.severity = header.severity;
+    Object.defineProperty(this, 'extensions', EXTENSIONS_DESCRIPTOR);
+    if (prefix !== undefined) Object.defineProperty(this, 'prefix', { value: prefix, enumerable: true });
+    this.#source = source;
+    this.#spans = spans;
+  }
+
+  /** Number of extension pairs, without materialising them. */
+  get extensionCount(): number {
+    return this.#spans.length >> 2;
+  }
+
+  /** Builds (once) and returns the extension pairs. */
+  materializeExtensions(): readonly CefExtension[] {
+    if (this.#extensions !== undefined) return this.#extensions;
+    const spans = this.#spans;
+    const source = this.#source;
+    const pairs: CefExtension[] = new Array(spans.length >> 2);
+    for (let i = 0, j = 0; i < spans.length; i += 4, j++) {
+      pairs[j] = [source.slice(spans[i]!, spans[i + 1]!), this.#value(i)];
+    }
+    this.#extensions = pairs;
+    return pairs;
+  }
+
+  /** The value of the last pair named `key`, unescaping only that value. */
+  lookupExtension(key: string): string | undefined {
+    const spans = this.#spans;
+    const source = this.#source;
+    const length = key.length;
+    for (let i = spans.length - 4; i >= 0; i -= 4) {
+      const start = spans[i]!;
+      if (spans[i + 1]! - start === length && source.startsWith(key, start)) return this.#value(i);
+    }
+    return undefined;
+  }
+
+  #value(index: number): string {
+    const start = this.#spans[index + 2]!;
+    const end = this.#spans[index + 3]!;
+    return start >= 0 ? this.#source.slice(start, end) : unescapeExtensionValue(this.#source, ~start, end);
+  }
+}
