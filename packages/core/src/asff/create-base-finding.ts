@@ -1,0 +1,107 @@
+import type { AwsSecurityFinding, Network, Resource } from '@aws-sdk/client-securityhub';
+import type { NormalizeContext } from '../parser/vendor-parser.js';
+import { ASFF_LIMITS, ASFF_SCHEMA_VERSION } from './asff-limits.js';
+import { defaultProductArn } from './default-product-arn.js';
+import {
+  type AsffSeverity,
+  type ToAsffSeverityInput,
+  toAsffSeverity,
+  withFindingProviderFields,
+} from './to-asff-severity.js';
+import { toAsffTimestamp } from './to-asff-timestamp.js';
+import { toFindingTypes } from './to-finding-type.js';
+import { truncateUtf16 } from './truncate-utf16.js';
+
+/** `ProductName` when neither the context nor the parser names one. */
+export const DEFAULT_PRODUCT_NAME = 'otbridge';
+
+/** What a parser knows about one event; `createBaseFinding` does the ASFF bookkeeping. */
+export interface BaseFindingInput {
+  /** From `createFindingId`. */
+  readonly id: string;
+  /** The rule, detector or signature (truncated to 512). */
+  readonly generatorId: string;
+  /** Truncated to 256; a blank title falls back to the generator id. */
+  readonly title: string;
+  /** Truncated to 1024; blank or absent falls back to the title. */
+  readonly description?: string | undefined;
+  /** A finished severity or a 0-100 score plus the vendor's raw value (see `toAsffSeverity`). */
+  readonly severity: AsffSeverity | ToAsffSeverityInput;
+  /** `namespace/category/classifier` values (first 50 distinct kept; build them with `toFindingType`). */
+  readonly types: readonly string[];
+  /** When the vendor saw the event. `CreatedAt`, and `UpdatedAt` unless given; invalid → `context.now`. */
+  readonly createdAt: Date;
+  readonly updatedAt?: Date | undefined;
+  readonly firstObservedAt?: Date | undefined;
+  /** Defaults to `firstObservedAt`. */
+  readonly lastObservedAt?: Date | undefined;
+  /** At least one is needed (see `toOtAssetResource`); more than 32 are cut to 32. */
+  readonly resources: readonly Resource[];
+  /** The IDS vendor's name (`Dragos`); `context.companyName` overrides it. */
+  readonly companyName?: string | undefined;
+  /** `context.productName` overrides it; default `otbridge`. */
+  readonly productName?: string | undefined;
+  /** From `toProductFields`. */
+  readonly productFields?: Readonly<Record<string, string>> | undefined;
+  readonly network?: Network | undefined;
+  readonly sourceUrl?: string | undefined;
+  readonly recordState?: 'ACTIVE' | 'ARCHIVED' | undefined;
+}
+
+/**
+ * Builds a schema-valid base finding: SchemaVersion, ProductArn (the context's or the account's default
+ * product), CompanyName/ProductName (context overrides), AwsAccountId, timestamps in the service's
+ * form, truncated Title/Description/GeneratorId, Severity and Types mirrored into
+ * FindingProviderFields, and `RecordState: ACTIVE`. Parsers spread it and add what else they know.
+ */
+export function createBaseFinding(context: NormalizeContext, input: BaseFindingInput): AwsSecurityFinding {
+  const severity = 'Label' in input.severity ? input.severity : toAsffSeverity(input.severity);
+  const createdAt = toTimestampOr(input.createdAt, context.now);
+  const firstObservedAt = input.firstObservedAt && toTimestampOr(input.firstObservedAt, context.now);
+  const lastObservedAt = input.lastObservedAt
+    ? toTimestampOr(input.lastObservedAt, context.now)
+    : firstObservedAt;
+  const generatorId = orFallback(input.generatorId, 'otbridge/unknown-generator', ASFF_LIMITS.GENERATOR_ID);
+  const title = orFallback(input.title, generatorId, ASFF_LIMITS.TITLE);
+  const companyName = context.companyName ?? input.companyName;
+  const productName = context.productName ?? input.productName ?? DEFAULT_PRODUCT_NAME;
+  const finding: AwsSecurityFinding = {
+    SchemaVersion: ASFF_SCHEMA_VERSION,
+    Id: input.id,
+    ProductArn: context.productArn ?? defaultProductArn(context),
+    ProductName: truncateUtf16(productName, ASFF_LIMITS.PRODUCT_NAME).value,
+    ...(companyName !== undefined &&
+      companyName.trim() !== '' && {
+        CompanyName: truncateUtf16(companyName, ASFF_LIMITS.COMPANY_NAME).value,
+      }),
+    GeneratorId: generatorId,
+    AwsAccountId: context.awsAccountId,
+    Types: toFindingTypes(input.types),
+    CreatedAt: createdAt,
+    UpdatedAt: input.updatedAt ? toTimestampOr(input.updatedAt, context.now) : createdAt,
+    ...(firstObservedAt !== undefined && { FirstObservedAt: firstObservedAt }),
+    ...(lastObservedAt !== undefined && { LastObservedAt: lastObservedAt }),
+    Severity: { Label: severity.Label, Normalized: severity.Normalized, Original: severity.Original },
+    Title: title,
+    Description: orFallback(input.description ?? '', title, ASFF_LIMITS.DESCRIPTION),
+    ...(input.productFields !== undefined &&
+      Object.keys(input.productFields).length > 0 && { ProductFields: { ...input.productFields } }),
+    ...(input.network !== undefined && { Network: input.network }),
+    ...(input.sourceUrl !== undefined && input.sourceUrl.trim() !== '' && { SourceUrl: input.sourceUrl }),
+    Resources: input.resources.slice(0, ASFF_LIMITS.RESOURCES),
+    RecordState: input.recordState ?? 'ACTIVE',
+  };
+  return withFindingProviderFields(finding);
+}
+
+function toTimestampOr(date: Date, fallback: Date): string {
+  try {
+    return toAsffTimestamp(date);
+  } catch {
+    return toAsffTimestamp(fallback);
+  }
+}
+
+function orFallback(value: string, fallback: string, limit: number): string {
+  return truncateUtf16(value.trim() === '' ? fallback : value, limit).value;
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { ASFF_LIMITS } from './asff-limits.js';
+
+/** What identifies one vendor event: who sent it, from which sensor, and its own id or content. */
+export interface CreateFindingIdInput {
+  /** Parser id or vendor (`dragos`). */
+  readonly vendor: string;
+  /** Site or sensor the event came from (syslog host, sensor name), so two sensors never collide. */
+  readonly sensor: string;
+  /** The vendor's own alert/event id; when absent or blank, `content` is hashed instead. */
+  readonly eventId?: string;
+  /** Stable content of the event (e.g. the CEF record without receipt time) for the hash fallback. */
+  readonly content?: string;
+}
+
+/**
+ * Builds a deterministic, namespaced finding Id, so replays update the same finding and two sensors
+ * never overwrite each other:
+ * `otbridge/<vendor>/<sensor>/event/<eventId>` or `otbridge/<vendor>/<sensor>/content/<sha256>`.
+ * Segments are escaped (`%`, `/`, whitespace and controls become `%XXXX`, an empty segment `-`), so
+ * different inputs never give the same Id. An Id that would exceed 512 units becomes
+ * `otbridge/long/sha256/<sha256 of the readable Id>`. Changing this scheme orphans existing findings.
+ */
+export function createFindingId(input: CreateFindingIdInput): string {
+  const prefix = `otbridge/${encodeIdSegment(input.vendor)}/${encodeIdSegment(input.sensor)}`;
+  const eventId = input.eventId;
+  const id =
+    eventId !== undefined && eventId.trim() !== ''
+      ? `${prefix}/event/${encodeIdSegment(eventId)}`
+      : `${prefix}/content/${sha256Hex(input.content ?? '')}`;
+  return id.length <= ASFF_LIMITS.ID ? id : `otbridge/long/sha256/${sha256Hex(id)}`;
+}
+
+/** Escapes one Id segment; `-` alone stands for an empty segment, so a literal `-` is escaped. */
+export function encodeIdSegment(segment: string): string {
+  if (segment === '') return '-';
+  if (segment === '-') return '%002D';
+  return segment.replace(
+    /[%/\s\p{Cc}]/gu,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
