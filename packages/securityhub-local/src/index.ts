@@ -17,4 +17,4 @@ export type {
 } from './server/start-security-hub-local.js';
 export { MAX_REQUEST_BYTES, startSecurityHubLocal } from './server/start-security-hub-local.js';
 export type { FindingRecord } from './store/finding-store.js';
-export type { FindingCheckResult, FindingProblem, FindingValidator } from './validation/finding-validator.js';
+export type { FindingValidator } from './validation/finding-validator.js';

@@ -1,7 +1,7 @@
 import { BatchImportFindingsCommand, InvalidInputException } from '@aws-sdk/client-securityhub';
 import { describe, expect, it } from 'vitest';
 import { MAX_FINDING_BYTES } from '../src/index.js';
-import { ACCOUNT, makeFinding, startTestServer } from './helpers/fixtures.js';
+import { ACCOUNT, makeFinding, makeFindingOfSize, startTestServer } from './helpers/fixtures.js';
 
 describe('BatchImportFindings', () => {
   it('imports valid findings and fills the service-side fields', async () => {
@@ -25,12 +25,18 @@ describe('BatchImportFindings', () => {
   it('reports invalid findings per finding with InvalidInput and imports the rest', async () => {
     const { server, client } = await startTestServer();
     const broken = makeFinding('broken');
-    delete (broken as Record<string, unknown>).Title;
-    const result = await client.send(new BatchImportFindingsCommand({ Findings: [makeFinding('ok'), broken] }));
+    broken.Title = undefined;
+    const result = await client.send(
+      new BatchImportFindingsCommand({ Findings: [makeFinding('ok'), broken] }),
+    );
     expect(result.SuccessCount).toBe(1);
     expect(result.FailedCount).toBe(1);
     expect(result.FailedFindings).toEqual([
-      { Id: 'broken', ErrorCode: 'InvalidInput', ErrorMessage: expect.stringMatching(/^Finding does not adhere to Amazon Finding Format\. data/) },
+      {
+        Id: 'broken',
+        ErrorCode: 'InvalidInput',
+        ErrorMessage: expect.stringMatching(/^Finding does not adhere to Amazon Finding Format\. data/),
+      },
     ]);
     expect(server.store.get(makeFinding('ok').ProductArn!, 'broken')).toBeUndefined();
   });
@@ -51,25 +57,31 @@ describe('BatchImportFindings', () => {
     });
   });
 
-  it('fails a finding larger than 240 KB and accepts one just under it', async () => {
-    const { client } = await startTestServer();
-    const base = makeFinding('size');
-    const overhead = Buffer.byteLength(JSON.stringify({ ...base, ProductFields: { pad: '' } }));
-    const exact = makeFinding('exact', { ProductFields: { pad: 'x'.repeat(MAX_FINDING_BYTES - overhead + 1) } });
-    const justUnder = makeFinding('under', { ProductFields: { pad: 'x'.repeat(MAX_FINDING_BYTES - overhead - 10) } });
-    const over = makeFinding('over', { ProductFields: { pad: 'x'.repeat(MAX_FINDING_BYTES) } });
-    const result = await client.send(new BatchImportFindingsCommand({ Findings: [exact, justUnder, over] }));
+  it('fails a finding larger than 240 KB and accepts one of exactly the limit', async () => {
+    const { server, client } = await startTestServer();
+    const atLimit = makeFindingOfSize('at-limit', MAX_FINDING_BYTES);
+    const over = makeFindingOfSize('over', MAX_FINDING_BYTES + 1);
+    expect(Buffer.byteLength(JSON.stringify(atLimit))).toBe(MAX_FINDING_BYTES);
+    const result = await client.send(new BatchImportFindingsCommand({ Findings: [atLimit, over] }));
     expect(result.FailedFindings?.map((failure) => [failure.Id, failure.ErrorCode])).toEqual([
-      ['exact', 'InvalidInput'],
       ['over', 'InvalidInput'],
+    ]);
+    expect(server.store.size).toBe(1);
+  });
+
+  it('reports schema rules of the service such as the Types pattern', async () => {
+    const { client } = await startTestServer();
+    const result = await client.send(
+      new BatchImportFindingsCommand({ Findings: [makeFinding('types', { Types: ['a/b/c/d'] })] }),
+    );
+    expect(result.FailedFindings).toEqual([
+      { Id: 'types', ErrorCode: 'InvalidInput', ErrorMessage: expect.stringContaining('data.Types[0]') },
     ]);
   });
 
   it('answers a request over 6 MB with 413 and nothing imported', async () => {
     const { server, client } = await startTestServer();
-    const findings = Array.from({ length: 30 }, (_, index) =>
-      makeFinding(`big-${index}`, { ProductFields: { pad: 'x'.repeat(230 * 1024) } }),
-    );
+    const findings = Array.from({ length: 26 }, (_, index) => makeFindingOfSize(`big-${index}`, 235_000));
     await expect(client.send(new BatchImportFindingsCommand({ Findings: findings }))).rejects.toMatchObject({
       name: 'RequestEntityTooLargeException',
       $metadata: { httpStatusCode: 413 },
@@ -97,7 +109,7 @@ describe('BatchImportFindings', () => {
   it('accept-all mode stores findings without validating them', async () => {
     const { server, client } = await startTestServer({ acceptAll: true });
     const broken = makeFinding('loose');
-    delete (broken as Record<string, unknown>).Title;
+    broken.Title = undefined;
     const result = await client.send(new BatchImportFindingsCommand({ Findings: [broken] }));
     expect(result).toMatchObject({ SuccessCount: 1, FailedCount: 0 });
     expect(server.store.size).toBe(1);

@@ -1,4 +1,8 @@
-import { BatchImportFindingsCommand, BatchUpdateFindingsCommand, InvalidInputException } from '@aws-sdk/client-securityhub';
+import {
+  BatchImportFindingsCommand,
+  BatchUpdateFindingsCommand,
+  InvalidInputException,
+} from '@aws-sdk/client-securityhub';
 import { describe, expect, it } from 'vitest';
 import { makeFinding, PRODUCT_ARN, startTestServer } from './helpers/fixtures.js';
 
@@ -21,7 +25,9 @@ describe('BatchUpdateFindings', () => {
       }),
     );
     expect(result.ProcessedFindings).toEqual([{ Id: 'a', ProductArn: PRODUCT_ARN }]);
-    expect(result.UnprocessedFindings?.map((entry) => [entry.FindingIdentifier?.Id, entry.ErrorCode])).toEqual([
+    expect(
+      result.UnprocessedFindings?.map((entry) => [entry.FindingIdentifier?.Id, entry.ErrorCode]),
+    ).toEqual([
       ['missing', 'FindingNotFound'],
       ['b', 'DuplicatedFindingIdentifier'],
       ['b', 'DuplicatedFindingIdentifier'],

@@ -1,4 +1,9 @@
-import { BatchImportFindingsCommand, GetFindingsCommand, InvalidInputException, paginateGetFindings } from '@aws-sdk/client-securityhub';
+import {
+  BatchImportFindingsCommand,
+  GetFindingsCommand,
+  InvalidInputException,
+  paginateGetFindings,
+} from '@aws-sdk/client-securityhub';
 import { describe, expect, it } from 'vitest';
 import { makeFinding, startTestServer } from './helpers/fixtures.js';
 
@@ -16,7 +21,9 @@ async function seed() {
     }),
   );
   for (let offset = 0; offset < findings.length; offset += 100) {
-    await context.client.send(new BatchImportFindingsCommand({ Findings: findings.slice(offset, offset + 100) }));
+    await context.client.send(
+      new BatchImportFindingsCommand({ Findings: findings.slice(offset, offset + 100) }),
+    );
   }
   return context;
 }
@@ -38,7 +45,9 @@ describe('GetFindings', () => {
 
   it('rejects MaxResults over 100 and a foreign NextToken', async () => {
     const { client } = await seed();
-    await expect(client.send(new GetFindingsCommand({ MaxResults: 101 }))).rejects.toBeInstanceOf(InvalidInputException);
+    await expect(client.send(new GetFindingsCommand({ MaxResults: 101 }))).rejects.toBeInstanceOf(
+      InvalidInputException,
+    );
     const page = await client.send(new GetFindingsCommand({ MaxResults: 10 }));
     await expect(
       client.send(new GetFindingsCommand({ MaxResults: 20, NextToken: page.NextToken! })),
@@ -48,7 +57,14 @@ describe('GetFindings', () => {
   it('filters on Id, GeneratorId, SeverityLabel, RecordState and Title prefix (AND across fields)', async () => {
     const { client } = await seed();
     const byId = await client.send(
-      new GetFindingsCommand({ Filters: { Id: [{ Value: 'g-007', Comparison: 'EQUALS' }, { Value: 'g-008', Comparison: 'EQUALS' }] } }),
+      new GetFindingsCommand({
+        Filters: {
+          Id: [
+            { Value: 'g-007', Comparison: 'EQUALS' },
+            { Value: 'g-008', Comparison: 'EQUALS' },
+          ],
+        },
+      }),
     );
     expect(byId.Findings!.map((finding) => finding.Id)).toEqual(['g-007', 'g-008']);
     const combined = await client.send(
@@ -64,9 +80,14 @@ describe('GetFindings', () => {
     );
     // index % 10 == 0 (even, CRITICAL, Port scan) and not % 3 == 0: 10, 20, 40, 50, ...
     const expected = Array.from({ length: 250 }, (_, i) => i).filter((i) => i % 10 === 0 && i % 3 !== 0);
-    expect(combined.Findings!.map((finding) => finding.Id)).toEqual(expected.map((i) => `g-${String(i).padStart(3, '0')}`));
+    expect(combined.Findings!.map((finding) => finding.Id)).toEqual(
+      expected.map((i) => `g-${String(i).padStart(3, '0')}`),
+    );
     const negated = await client.send(
-      new GetFindingsCommand({ Filters: { Title: [{ Value: 'Login', Comparison: 'PREFIX_NOT_EQUALS' }] }, MaxResults: 100 }),
+      new GetFindingsCommand({
+        Filters: { Title: [{ Value: 'Login', Comparison: 'PREFIX_NOT_EQUALS' }] },
+        MaxResults: 100,
+      }),
     );
     expect(negated.Findings).toHaveLength(25);
   });

@@ -28,7 +28,9 @@ describe('BatchImportFindings upsert by (ProductArn, Id)', () => {
   it('compares UpdatedAt at nanosecond precision and across offsets', async () => {
     const { server, client } = await startTestServer();
     await client.send(
-      new BatchImportFindingsCommand({ Findings: [makeFinding('n', { UpdatedAt: '2026-01-01T00:00:00.000000001Z' })] }),
+      new BatchImportFindingsCommand({
+        Findings: [makeFinding('n', { UpdatedAt: '2026-01-01T00:00:00.000000001Z' })],
+      }),
     );
     // 01:00+01:00 is the same instant as 00:00Z minus the extra nanosecond: not later, ignored.
     await client.send(
@@ -101,12 +103,18 @@ describe('BatchImportFindings upsert by (ProductArn, Id)', () => {
         ],
       }),
     );
-    expect(server.store.get(PRODUCT_ARN, 'fpf')?.Severity).toEqual({ Label: 'MEDIUM', Original: '5', Normalized: 40 });
+    expect(server.store.get(PRODUCT_ARN, 'fpf')?.Severity).toEqual({
+      Label: 'MEDIUM',
+      Original: '5',
+      Normalized: 40,
+    });
   });
 
   it('resets a NOTIFIED workflow to NEW when an archived finding becomes active again', async () => {
     const { server, client } = await startTestServer();
-    await client.send(new BatchImportFindingsCommand({ Findings: [makeFinding('r', { RecordState: 'ARCHIVED' })] }));
+    await client.send(
+      new BatchImportFindingsCommand({ Findings: [makeFinding('r', { RecordState: 'ARCHIVED' })] }),
+    );
     await client.send(
       new BatchUpdateFindingsCommand({
         FindingIdentifiers: [{ Id: 'r', ProductArn: PRODUCT_ARN }],
@@ -114,16 +122,23 @@ describe('BatchImportFindings upsert by (ProductArn, Id)', () => {
       }),
     );
     await client.send(
-      new BatchImportFindingsCommand({ Findings: [makeFinding('r', { RecordState: 'ACTIVE', UpdatedAt: LATER })] }),
+      new BatchImportFindingsCommand({
+        Findings: [makeFinding('r', { RecordState: 'ACTIVE', UpdatedAt: LATER })],
+      }),
     );
-    expect(server.store.get(PRODUCT_ARN, 'r')).toMatchObject({ RecordState: 'ACTIVE', Workflow: { Status: 'NEW' } });
+    expect(server.store.get(PRODUCT_ARN, 'r')).toMatchObject({
+      RecordState: 'ACTIVE',
+      Workflow: { Status: 'NEW' },
+    });
   });
 
   it('keeps findings with the same Id apart under different product ARNs', async () => {
     const { server, client } = await startTestServer();
     const otherArn = PRODUCT_ARN.replace('us-east-1', 'eu-central-1');
     await client.send(
-      new BatchImportFindingsCommand({ Findings: [makeFinding('same'), makeFinding('same', { ProductArn: otherArn })] }),
+      new BatchImportFindingsCommand({
+        Findings: [makeFinding('same'), makeFinding('same', { ProductArn: otherArn })],
+      }),
     );
     expect(server.store.size).toBe(2);
     expect(server.store.get(otherArn, 'same')?.Region).toBe('eu-central-1');

@@ -1,13 +1,14 @@
+import { ASFF_LIMITS } from '@otbridge/core';
 import { SERVICE_ERROR, ServiceError } from '../server/service-error.js';
 import type { FindingRecord } from '../store/finding-store.js';
 import { upsertFinding } from '../store/upsert-finding.js';
-import { formatInvalidInputMessage } from '../validation/finding-validator.js';
+import { formatInvalidInputMessage, toServiceProblems } from '../validation/finding-validator.js';
 import type { OperationContext } from './operation-context.js';
 
 /** Findings per BatchImportFindings call (asff.md §1). */
 export const MAX_FINDINGS_PER_IMPORT = 100;
-/** Bytes per finding, as serialised JSON: 240 KB (asff.md §6, a byte limit). */
-export const MAX_FINDING_BYTES = 240 * 1024;
+/** Bytes per serialised finding: core's reading of "240 Kb" (240,000), so server and validator agree. */
+export const MAX_FINDING_BYTES: number = ASFF_LIMITS.FINDING_BYTES;
 
 // arn:<partition>:securityhub:<region>:<account or empty>:product/<company>/<product>
 const PRODUCT_ARN =
@@ -110,21 +111,16 @@ export function batchImportFindings(
       );
       continue;
     }
-    const bytes = Buffer.byteLength(JSON.stringify(finding));
-    if (bytes > MAX_FINDING_BYTES) {
-      failed.push(
-        failure(
-          finding,
-          'InvalidInput',
-          `Finding size ${bytes} bytes exceeds the limit of ${MAX_FINDING_BYTES} bytes (240 KB)`,
-        ),
-      );
-      continue;
-    }
     const result = context.validate(finding);
     if (!result.valid) {
-      failed.push(failure(finding, 'InvalidInput', formatInvalidInputMessage(result.errors)));
-      continue;
+      const problems = toServiceProblems(result.errors);
+      if (problems.some((problem) => problem.serviceErrorCode === 'InvalidInputException')) {
+        throw new ServiceError(SERVICE_ERROR.invalidInput, formatInvalidInputMessage(problems));
+      }
+      if (problems.length > 0) {
+        failed.push(failure(finding, 'InvalidInput', formatInvalidInputMessage(problems)));
+        continue;
+      }
     }
     if (context.faults.failFinding()) {
       failed.push(

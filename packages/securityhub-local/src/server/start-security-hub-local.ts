@@ -1,18 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ASFF_LIMITS } from '@otbridge/core';
 import { FaultInjector, type SecurityHubFaults } from '../faults/fault-injector.js';
 import type { OperationContext } from '../operations/operation-context.js';
 import { DEFAULT_QUOTA_LIMIT, type QuotaLimit, TokenBucket } from '../quota/token-bucket.js';
 import { FilePersistence, loadDataFile } from '../store/file-persistence.js';
 import { type FindingRecord, FindingStore } from '../store/finding-store.js';
-import { type FindingValidator, resolveCoreValidator } from '../validation/finding-validator.js';
+import { defaultFindingValidator, type FindingValidator } from '../validation/finding-validator.js';
 import { parseJsonObject, readBody, sendError, sendJson } from './http-io.js';
 import { type OperationName, routeRequest } from './router.js';
 import { SERVICE_ERROR, ServiceError } from './service-error.js';
 
-/** Bytes per request body: 6 MB (asff.md §1). */
-export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+/** Bytes per request body: core's reading of "6 MB" (6,000,000), asff.md §1. */
+export const MAX_REQUEST_BYTES: number = ASFF_LIMITS.REQUEST_BYTES;
 
 /** Error codes the server can answer a throttled request with (all count as throttling in the SDK). */
 export type ThrottleErrorCode = 'TooManyRequestsException' | 'LimitExceededException' | 'ThrottlingException';
@@ -96,12 +97,7 @@ export async function startSecurityHubLocal(
   options: SecurityHubLocalOptions = {},
 ): Promise<SecurityHubLocal> {
   const acceptAll = options.acceptAll === true;
-  const validate = options.validate ?? resolveCoreValidator();
-  if (validate === undefined && !acceptAll) {
-    throw new Error(
-      'securityhub-local: no finding validator (@otbridge/core has no validateFinding); pass validate',
-    );
-  }
+  const validate = options.validate ?? defaultFindingValidator;
   const store = new FindingStore();
   let persistence: FilePersistence | undefined;
   if (options.dataFile !== undefined) {
@@ -121,7 +117,7 @@ export async function startSecurityHubLocal(
   const context: OperationContext = {
     store,
     faults,
-    validate: validate ?? (() => ({ valid: true })),
+    validate,
     acceptAll,
     accountId: options.accountId,
     now: options.now ?? (() => new Date()),

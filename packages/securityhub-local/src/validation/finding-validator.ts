@@ -1,24 +1,10 @@
-import * as core from '@otbridge/core';
+import { type FindingValidationError, type FindingValidationResult, validateFinding } from '@otbridge/core';
 
-/** One problem found in a finding; the shape of `@otbridge/core`'s `FindingValidationError`. */
-export interface FindingProblem {
-  pointer: string;
-  rule: string;
-  limit?: number | string;
-  message: string;
-}
+/** A function that validates one finding as the service's schema does; default `validateFinding` from core. */
+export type FindingValidator = (finding: unknown) => FindingValidationResult;
 
-/** The shape of `@otbridge/core`'s `FindingValidationResult`. */
-export type FindingCheckResult = { valid: true } | { valid: false; errors: FindingProblem[] };
-
-/** A function that validates one finding as the service's schema does. */
-export type FindingValidator = (finding: unknown) => FindingCheckResult;
-
-/** The core validator (`validateFinding` from `@otbridge/core`), or undefined while core lacks it. */
-export function resolveCoreValidator(): FindingValidator | undefined {
-  const candidate = (core as unknown as { validateFinding?: unknown }).validateFinding;
-  return typeof candidate === 'function' ? (candidate as FindingValidator) : undefined;
-}
+/** The default validator: `@otbridge/core`'s schema + service-only rules + 240 KB. */
+export const defaultFindingValidator: FindingValidator = validateFinding;
 
 /** `/Resources/0/Type` → `data.Resources[0].Type`, the path form of the service's ajv-style messages. */
 export function toDataPath(pointer: string): string {
@@ -33,8 +19,16 @@ export function toDataPath(pointer: string): string {
   return path;
 }
 
+/**
+ * Keeps the problems the service itself enforces: core marks otbridge's own stricter rules with
+ * `serviceErrorCode: null`, and the service would accept those findings.
+ */
+export function toServiceProblems(errors: readonly FindingValidationError[]): FindingValidationError[] {
+  return errors.filter((error) => error.serviceErrorCode !== null);
+}
+
 /** The service's per-finding InvalidInput message for a list of problems. */
-export function formatInvalidInputMessage(problems: readonly FindingProblem[]): string {
+export function formatInvalidInputMessage(problems: readonly FindingValidationError[]): string {
   const details = problems.map((problem) => `${toDataPath(problem.pointer)} ${problem.message}`).join(', ');
   return `Finding does not adhere to Amazon Finding Format. ${details}`;
 }

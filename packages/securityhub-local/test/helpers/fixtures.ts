@@ -1,43 +1,14 @@
-import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { afterEach } from 'vitest';
 import {
-  type FindingCheckResult,
   type SecurityHubLocal,
   type SecurityHubLocalOptions,
   startSecurityHubLocal,
 } from '../../src/index.js';
-import { resolveCoreValidator } from '../../src/validation/finding-validator.js';
 
 export const ACCOUNT = '123456789012';
 export const PRODUCT_ARN = `arn:aws:securityhub:us-east-1:${ACCOUNT}:product/${ACCOUNT}/default`;
-
-const REQUIRED = [
-  'SchemaVersion',
-  'Id',
-  'ProductArn',
-  'GeneratorId',
-  'AwsAccountId',
-  'CreatedAt',
-  'UpdatedAt',
-  'Title',
-  'Description',
-  'Resources',
-];
-
-// Stands in for core's validateFinding only while core does not export it yet (required members only).
-function requiredMembersValidator(finding: unknown): FindingCheckResult {
-  const record = finding as Record<string, unknown>;
-  const errors = REQUIRED.filter((name) => record[name] === undefined).map((name) => ({
-    pointer: '',
-    rule: 'required',
-    message: `should have required property '${name}'`,
-  }));
-  return errors.length === 0 ? { valid: true } : { valid: false, errors };
-}
-
-/** core's validateFinding when it exists, else the stand-in above. */
-export const testValidator = resolveCoreValidator() ?? requiredMembersValidator;
 
 /** A minimal valid finding (asff.md §13) with `overrides` applied. */
 export function makeFinding(id: string, overrides: Partial<AwsSecurityFinding> = {}): AwsSecurityFinding {
@@ -52,12 +23,31 @@ export function makeFinding(id: string, overrides: Partial<AwsSecurityFinding> =
     CreatedAt: at,
     UpdatedAt: at,
     Severity: { Label: 'HIGH', Original: '8' },
-    FindingProviderFields: { Severity: { Label: 'HIGH', Original: '8' }, Types: ['Unusual Behaviors/Network Flow'] },
+    FindingProviderFields: {
+      Severity: { Label: 'HIGH', Original: '8' },
+      Types: ['Unusual Behaviors/Network Flow'],
+    },
     Title: `Finding ${id}`,
     Description: 'A test finding',
     Resources: [{ Type: 'Other', Id: 'ot-asset/test/site/192.0.2.10' }],
     ...overrides,
   };
+}
+
+/** A valid finding whose JSON is exactly `bytes` long, padded with Resources[].Details.Other values. */
+export function makeFindingOfSize(id: string, bytes: number): AwsSecurityFinding {
+  const resources: NonNullable<AwsSecurityFinding['Resources']> = [];
+  const finding = makeFinding(id, { Resources: resources });
+  const size = () => Buffer.byteLength(JSON.stringify(finding));
+  while (size() < bytes) {
+    const other: Record<string, string> = {};
+    resources.push({ Type: 'Other', Id: `ot-asset/test/${resources.length}`, Details: { Other: other } });
+    for (let index = 0; index < 50 && size() < bytes; index += 1) other[`k${index}`] = 'x'.repeat(1000);
+  }
+  const last = resources.at(-1)!.Details!.Other!;
+  const lastKey = Object.keys(last).at(-1)!;
+  last[lastKey] = last[lastKey]!.slice(0, last[lastKey]!.length - (size() - bytes));
+  return finding;
 }
 
 const running: SecurityHubLocal[] = [];
@@ -67,7 +57,7 @@ export async function startTestServer(
   options: SecurityHubLocalOptions = {},
   clientOptions: { maxAttempts?: number } = {},
 ): Promise<{ server: SecurityHubLocal; client: SecurityHubClient }> {
-  const server = await startSecurityHubLocal({ validate: testValidator, quota: false, ...options });
+  const server = await startSecurityHubLocal({ quota: false, ...options });
   running.push(server);
   const client = new SecurityHubClient({
     endpoint: server.url,
