@@ -32,9 +32,39 @@ export interface ParserClaim {
 
 /** What one record became: exactly one of a finding, a deliberate skip, or a rejection. */
 export type ParserOutcome =
-  | { readonly outcome: 'finding'; readonly finding: AwsSecurityFinding; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly outcome: 'finding';
+      readonly finding: AwsSecurityFinding;
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly outcome: 'skipped'; readonly reason: string; readonly diagnostics: readonly Diagnostic[] }
   | { readonly outcome: 'rejected'; readonly diagnostics: readonly Diagnostic[] };
+
+/** The parser that produced an outcome, as recorded in ProductFields. */
+export interface ParserIdentity {
+  readonly id: string;
+  readonly version: string;
+}
+
+/** What `normalizeLine` returns for one line: the outcome plus the parser that produced it. Never thrown. */
+export type NormalizeLineResult =
+  | {
+      readonly outcome: 'finding';
+      readonly finding: AwsSecurityFinding;
+      readonly parser: ParserIdentity;
+      readonly diagnostics: readonly Diagnostic[];
+    }
+  | {
+      readonly outcome: 'skipped';
+      readonly reason: string;
+      readonly parser: ParserIdentity;
+      readonly diagnostics: readonly Diagnostic[];
+    }
+  | {
+      readonly outcome: 'rejected';
+      readonly parser?: ParserIdentity;
+      readonly diagnostics: readonly Diagnostic[];
+    };
 
 /** Options every parser accepts, beside its own. */
 export interface CommonParserOptions {

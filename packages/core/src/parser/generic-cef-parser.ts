@@ -1,0 +1,290 @@
+import type { Resource } from '@aws-sdk/client-securityhub';
+import { ASFF_LIMITS } from '../asff/asff-limits.js';
+import { createBaseFinding } from '../asff/create-base-finding.js';
+import { createFindingId } from '../asff/create-finding-id.js';
+import { toAsffNetwork } from '../asff/to-asff-network.js';
+import { type OtAsset, toOtAssetResource } from '../asff/to-ot-asset-resource.js';
+import { toProductFields } from '../asff/to-product-fields.js';
+import { truncateUtf16 } from '../asff/truncate-utf16.js';
+import type { CefRecord } from '../cef/cef-record.js';
+import { createCefExtensionMap } from '../cef/create-cef-extension-map.js';
+import { formatCef } from '../cef/format-cef.js';
+import { parseCefInteger } from '../cef/parse-cef-integer.js';
+import { parseCefTimestamp } from '../cef/parse-cef-timestamp.js';
+import { parseIpList } from '../cef/parse-ip-list.js';
+import { parseMacList } from '../cef/parse-mac-list.js';
+import { resolveCustomLabels } from '../cef/resolve-custom-labels.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CEF_DICTIONARY } from './cef-dictionary.js';
+import { defineParser } from './define-parser.js';
+import { mapCefSeverity } from './map-cef-severity.js';
+import type { ParserContext } from './vendor-parser.js';
+
+/** Options of the generic CEF fallback parser. */
+export interface GenericCefParserOptions {
+  /** The one ASFF `Types` entry every generic finding carries. */
+  readonly findingType: string;
+  /** `ProductName` when the context sets none. */
+  readonly productName: string;
+}
+
+/** Stable diagnostic codes of the generic CEF parser (all warnings: it always makes a finding). */
+export const GENERIC_CEF_DIAGNOSTIC_CODES = {
+  unknownSeverity: 'generic-cef/unknown-severity',
+  invalidTimestamp: 'generic-cef/invalid-timestamp',
+  truncated: 'generic-cef/truncated',
+  productFieldsDropped: 'generic-cef/product-fields-dropped',
+} as const;
+
+const UNKNOWN = 'unknown';
+// Event time first, then the sensor's own receipt time.
+const EVENT_TIME_KEYS = ['end', 'start', 'rt'] as const;
+
+/**
+ * The fallback for vendors no registered parser claims: maps the standard CEF dictionary keys (addresses,
+ * ports, hosts, times, custom labels) of any CEF record to a schema-valid finding. Every other key is kept
+ * in ProductFields, so a SOC can re-map the finding later.
+ */
+export const genericCefParser = defineParser<GenericCefParserOptions>({
+  id: 'generic-cef',
+  packageName: '@otbridge/core',
+  version: '0.1.0',
+  vendor: 'Any CEF producer',
+  docsUrl: 'https://github.com/otbridge/otbridge/blob/main/docs/writing-a-parser.md#the-generic-cef-parser',
+  claims: [],
+  defaultOptions: { findingType: 'Unusual Behaviors', productName: 'otbridge' },
+  diagnosticCodes: Object.values(GENERIC_CEF_DIAGNOSTIC_CODES),
+  normalize: convertCefRecordToFinding,
+});
+
+function convertCefRecordToFinding(record: CefRecord, context: ParserContext<GenericCefParserOptions>) {
+  const diagnostics: Diagnostic[] = [];
+  const fields = createCefExtensionMap(record);
+  const get = (key: string): string | undefined => nonBlank(fields.get(key));
+
+  const vendor = nonBlank(record.deviceVendor) ?? UNKNOWN;
+  const product = nonBlank(record.deviceProduct) ?? UNKNOWN;
+  const eventClass = nonBlank(record.deviceEventClassId) ?? UNKNOWN;
+  const sensor = get('dvchost') ?? get('dvc') ?? nonBlank(record.prefix?.hostname) ?? product;
+  const externalId = get('externalId');
+
+  const observedAt = resolveEventTime(record, fields, context, diagnostics);
+  const severity = mapCefSeverity(record.severity);
+  if (severity === undefined) {
+    diagnostics.push(
+      createDiagnostic(
+        GENERIC_CEF_DIAGNOSTIC_CODES.unknownSeverity,
+        'warning',
+        `CEF severity ${JSON.stringify(record.severity)} is neither 0-10 nor a CEF severity word; reported as INFORMATIONAL. A vendor parser can map it.`,
+      ),
+    );
+  }
+  const original = nonBlank(record.severity) ?? 'Unknown';
+
+  const title = clip(
+    'Title',
+    nonBlank(record.name) ?? `${vendor} ${product} ${eventClass}`,
+    ASFF_LIMITS.TITLE,
+    diagnostics,
+  );
+  const description = clip(
+    'Description',
+    get('msg') ?? get('reason') ?? nonBlank(record.name) ?? title,
+    ASFF_LIMITS.DESCRIPTION,
+    diagnostics,
+  );
+
+  const { fields: productFields, dropped } = toProductFields(collectProductFields(record, fields));
+  if (dropped.length > 0) {
+    diagnostics.push(
+      createDiagnostic(
+        GENERIC_CEF_DIAGNOSTIC_CODES.productFieldsDropped,
+        'warning',
+        `${dropped.length} extension field(s) did not fit into ProductFields (first: ${dropped[0]}); a vendor parser can choose what to keep.`,
+      ),
+    );
+  }
+
+  const network = toAsffNetwork(
+    compact({
+      direction: toDirection(get('deviceDirection')),
+      protocol: get('proto'),
+      sourceIp: parseIpList(get('src') ?? '')[0],
+      sourcePort: toPort(get('spt')),
+      sourceMac: parseMacList(get('smac') ?? '')[0],
+      destinationIp: parseIpList(get('dst') ?? '')[0],
+      destinationPort: toPort(get('dpt')),
+    }),
+  );
+
+  const finding = createBaseFinding(context, {
+    id: createFindingId(
+      externalId === undefined
+        ? { vendor, sensor, content: formatCef(record) }
+        : { vendor, sensor, eventId: externalId },
+    ),
+    generatorId: `${vendor}/${product}/${eventClass}`,
+    title,
+    description,
+    severity: { normalized: severity?.normalized ?? 0, original },
+    types: [context.options.findingType],
+    createdAt: observedAt,
+    firstObservedAt: observedAt,
+    resources: collectResources(record, vendor, sensor, get),
+    companyName: vendor,
+    productName: context.options.productName,
+    productFields,
+    network,
+  });
+  return { outcome: 'finding' as const, finding, diagnostics };
+}
+
+function resolveEventTime(
+  record: CefRecord,
+  fields: ReadonlyMap<string, string>,
+  context: ParserContext<GenericCefParserOptions>,
+  diagnostics: Diagnostic[],
+): Date {
+  const timeOptions =
+    context.defaultTimeZone === undefined
+      ? { reference: context.now }
+      : { reference: context.now, defaultTimeZone: context.defaultTimeZone };
+  const candidates: [string, string | undefined][] = [
+    ...EVENT_TIME_KEYS.map((key): [string, string | undefined] => [key, nonBlank(fields.get(key))]),
+    ['syslog timestamp', nonBlank(record.prefix?.timestamp)],
+  ];
+  for (const [source, value] of candidates) {
+    if (value === undefined) continue;
+    const parsed = parseCefTimestamp(value, timeOptions);
+    if (parsed.ok && !Number.isNaN(parsed.date.getTime())) return parsed.date;
+    diagnostics.push(
+      createDiagnostic(
+        GENERIC_CEF_DIAGNOSTIC_CODES.invalidTimestamp,
+        'warning',
+        `The ${source} value ${JSON.stringify(value.slice(0, 64))} is not a timestamp; the next time source was used.`,
+      ),
+    );
+  }
+  return context.now;
+}
+
+function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): [string, string][] {
+  const entries = new Map<string, string>();
+  const put = (name: string, value: string | undefined) => {
+    const text = nonBlank(value);
+    if (text !== undefined) entries.set(`otbridge/cef/${name}`, text);
+  };
+  put('deviceVendor', record.deviceVendor);
+  put('deviceProduct', record.deviceProduct);
+  put('deviceVersion', record.deviceVersion);
+  put('deviceEventClassId', record.deviceEventClassId);
+  put('syslogHost', record.prefix?.hostname);
+  const folded = new Set<string>();
+  const custom: [string, string][] = [];
+  for (const [label, { key, value }] of resolveCustomLabels(record)) {
+    folded.add(key);
+    folded.add(`${key}Label`);
+    custom.push([`label/${label}`, value]);
+  }
+  const unknown: [string, string][] = [];
+  for (const [key, value] of fields) {
+    if (folded.has(key)) continue;
+    const fullName = CEF_DICTIONARY.get(key);
+    if (fullName === undefined) unknown.push([`ext/${key}`, value]);
+    else put(fullName, value);
+  }
+  // Dictionary keys first, then labelled custom fields, then vendor keys: the budget drops the tail.
+  for (const [name, value] of [...custom, ...unknown]) put(name, value);
+  return [...entries];
+}
+
+function collectResources(
+  record: CefRecord,
+  vendor: string,
+  sensor: string,
+  get: (key: string) => string | undefined,
+): Resource[] {
+  const resources: Resource[] = [];
+  const add = (asset: OtAsset) => {
+    if (asset.name === undefined && (asset.ips?.length ?? 0) === 0 && (asset.macs?.length ?? 0) === 0) return;
+    resources.push(toOtAssetResource(asset));
+  };
+  const site = sensor;
+  add(
+    compact<OtAsset>({
+      name: get('shost'),
+      ips: parseIpList(get('src') ?? ''),
+      macs: parseMacList(get('smac') ?? ''),
+      vendor,
+      site,
+      role: 'actor',
+    }),
+  );
+  add(
+    compact<OtAsset>({
+      name: get('dhost'),
+      ips: parseIpList(get('dst') ?? ''),
+      macs: parseMacList(get('dmac') ?? ''),
+      vendor,
+      site,
+      role: 'target',
+    }),
+  );
+  if (resources.length === 0) {
+    // No asset named: the sensor that reported the event stands in, so Resources is never empty.
+    resources.push(
+      toOtAssetResource(
+        compact<OtAsset>({
+          id: sensor,
+          name: get('dvchost') ?? nonBlank(record.prefix?.hostname),
+          ips: parseIpList(get('dvc') ?? ''),
+          macs: parseMacList(get('dvcmac') ?? ''),
+          vendor,
+          type: 'sensor',
+        }),
+      ),
+    );
+  }
+  return resources.slice(0, 32);
+}
+
+function toDirection(value: string | undefined): 'IN' | 'OUT' | undefined {
+  if (value === '0' || value?.toLowerCase() === 'inbound') return 'IN';
+  if (value === '1' || value?.toLowerCase() === 'outbound') return 'OUT';
+  return undefined;
+}
+
+function toPort(value: string | undefined): number | undefined {
+  const port = value === undefined ? undefined : parseCefInteger(value);
+  return port !== undefined && port >= 0 && port <= 65535 ? port : undefined;
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function clip(field: string, value: string, max: number, diagnostics: Diagnostic[]): string {
+  const result = truncateUtf16(value, max);
+  if (result.truncated) {
+    diagnostics.push(
+      createDiagnostic(
+        GENERIC_CEF_DIAGNOSTIC_CODES.truncated,
+        'warning',
+        `${field} was cut to ${max} characters.`,
+      ),
+    );
+  }
+  return result.value;
+}
+
+/** Drops `undefined` and empty-array members, so optional ASFF inputs stay absent under exactOptionalPropertyTypes. */
+function compact<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined || (Array.isArray(member) && member.length === 0)) continue;
+    out[key] = member;
+  }
+  return out as T;
+}

@@ -1,0 +1,103 @@
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { defaultProductArn } from '../asff/default-product-arn.js';
+import { validateFinding } from '../asff/validate-finding.js';
+import type { CefRecord } from '../cef/cef-record.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { PARSER_DIAGNOSTIC_CODES } from './parser-diagnostic-codes.js';
+import type { NormalizeContext, NormalizeLineResult, ParserIdentity, VendorParser } from './vendor-parser.js';
+
+/** Per-parser options keyed by parser id, merged over that parser's `defaultOptions`. */
+export type ParserOptionsById = Readonly<Record<string, object>>;
+
+/** Options for `normalizeRecord`. */
+export interface NormalizeRecordOptions {
+  readonly parserOptions?: ParserOptionsById;
+  /** Diagnostics gathered before this step (tokenizer, routing); they lead the result's list. */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+/**
+ * Runs one parser on an already tokenized record and checks what it made: the finding must pass
+ * `validateFinding` and belong to the context's account and product, otherwise the record is rejected
+ * with `asff/<rule>` or `parser/*` diagnostics. Never throws.
+ */
+export function normalizeRecord(
+  record: CefRecord,
+  parser: VendorParser<object>,
+  context: NormalizeContext,
+  options: NormalizeRecordOptions = {},
+): NormalizeLineResult {
+  const identity: ParserIdentity = { id: parser.id, version: parser.version };
+  const before = options.diagnostics ?? [];
+  try {
+    const productArn = context.productArn ?? defaultProductArn(context);
+    const parserOptions = { ...parser.defaultOptions, ...options.parserOptions?.[parser.id] };
+    const outcome = parser.normalize(record, { ...context, productArn, options: parserOptions });
+    const diagnostics = [...before, ...outcome.diagnostics];
+    switch (outcome.outcome) {
+      case 'finding': {
+        const problems = checkFinding(outcome.finding, context.awsAccountId, productArn);
+        if (problems.length > 0)
+          return { outcome: 'rejected', parser: identity, diagnostics: [...diagnostics, ...problems] };
+        return { outcome: 'finding', finding: outcome.finding, parser: identity, diagnostics };
+      }
+      case 'skipped':
+        return { outcome: 'skipped', reason: outcome.reason, parser: identity, diagnostics };
+      default:
+        return { outcome: 'rejected', parser: identity, diagnostics };
+    }
+  } catch (error) {
+    return {
+      outcome: 'rejected',
+      parser: identity,
+      diagnostics: [...before, internalErrorDiagnostic(`parser "${parser.id}"`, error)],
+    };
+  }
+}
+
+/** An `parser/internal-error` diagnostic for a throw that should never have happened. */
+export function internalErrorDiagnostic(where: string, error: unknown): Diagnostic {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return createDiagnostic(
+    PARSER_DIAGNOSTIC_CODES.internalError,
+    'error',
+    `Unexpected exception in ${where} (${detail.slice(0, 300)}); this is a bug: report it with the line attached.`,
+  );
+}
+
+function checkFinding(finding: AwsSecurityFinding, awsAccountId: string, productArn: string): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const validation = validateFinding(finding);
+  if (!validation.valid) {
+    for (const error of validation.errors) {
+      problems.push(
+        createDiagnostic(
+          `asff/${error.rule}`,
+          'error',
+          `Finding field ${error.pointer === '' ? '/' : error.pointer} is invalid: ${error.message}`,
+        ),
+      );
+    }
+  }
+  if (finding.AwsAccountId !== awsAccountId) {
+    problems.push(
+      createDiagnostic(
+        PARSER_DIAGNOSTIC_CODES.accountMismatch,
+        'error',
+        `Finding field /AwsAccountId is ${JSON.stringify(finding.AwsAccountId)} but the context account is ` +
+          `${awsAccountId}; take the account from the context, never from the event.`,
+      ),
+    );
+  }
+  if (finding.ProductArn !== productArn) {
+    problems.push(
+      createDiagnostic(
+        PARSER_DIAGNOSTIC_CODES.productArnMismatch,
+        'error',
+        `Finding field /ProductArn is ${JSON.stringify(finding.ProductArn)} but the context product is ` +
+          `${productArn}; use context.productArn.`,
+      ),
+    );
+  }
+  return problems;
+}
