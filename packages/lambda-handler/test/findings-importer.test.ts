@@ -1,0 +1,114 @@
+import { type SecurityHubLocal, startSecurityHubLocal } from '@otbridge/securityhub-local';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFindingsImporter, createRateLimiter, createSecurityHubClient } from '../src/index.js';
+import { makeFinding } from './helpers/findings.js';
+
+process.env.AWS_ACCESS_KEY_ID ??= 'fake';
+process.env.AWS_SECRET_ACCESS_KEY ??= 'fake';
+
+// The server validates with this: a Title containing "reject" is an InvalidInput, as a schema violation would be.
+const validate = (finding: unknown) =>
+  String((finding as { Title?: string }).Title).includes('reject')
+    ? {
+        valid: false as const,
+        errors: [{ pointer: '/Title', rule: 'test', message: 'rejected by the test' }],
+      }
+    : { valid: true as const };
+
+let server: SecurityHubLocal | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setUp(
+  options: Parameters<typeof startSecurityHubLocal>[0],
+  importer: { maxAttempts?: number; rate?: number } = {},
+) {
+  server = await startSecurityHubLocal({ validate, quota: false, ...options });
+  return createFindingsImporter({
+    client: createSecurityHubClient({
+      region: 'us-east-1',
+      securityHubEndpoint: server.url,
+      requestTimeoutMs: 5000,
+    }),
+    rateLimiter: createRateLimiter({ ratePerSecond: importer.rate ?? 0, burst: 1 }),
+    maxAttempts: importer.maxAttempts ?? 6,
+    backoffBaseMs: 5,
+    backoffMaxMs: 50,
+    concurrency: 2,
+    requestTimeoutMs: 5000,
+  });
+}
+
+const ids = (n: number, prefix = 'f') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+describe('createFindingsImporter (against securityhub-local)', () => {
+  it('imports 250 findings in three calls', async () => {
+    const importer = await setUp({});
+    const result = await importer.importFindings(
+      ids(250).map((id) => makeFinding(id)),
+      { deadline: Date.now() + 10_000 },
+    );
+    expect(result.accepted).toHaveLength(250);
+    expect(result.calls).toBe(3);
+    expect(server?.store.size).toBe(250);
+  });
+
+  it('splits FailedFindings into permanent (InvalidInput) and retried ones', async () => {
+    const importer = await setUp({ faults: { findingErrorRate: 0.3, seed: 7 } });
+    const findings = [...ids(40).map((id) => makeFinding(id)), makeFinding('bad', { title: 'reject me' })];
+    const result = await importer.importFindings(findings, { deadline: Date.now() + 10_000 });
+    expect(result.permanent.map((f) => [f.id, f.errorCode])).toEqual([['bad', 'InvalidInput']]);
+    expect(result.retriedFindings).toBeGreaterThan(0);
+    expect(result.accepted.length + result.retryable.length).toBe(40);
+    expect(server?.store.size).toBe(result.accepted.length);
+  });
+
+  it('retries through throttling and 500s with back-off', async () => {
+    const importer = await setUp({ faults: { throttleNextRequests: 3, failNextRequests: 2 } });
+    const result = await importer.importFindings(
+      ids(10).map((id) => makeFinding(id)),
+      { deadline: Date.now() + 10_000 },
+    );
+    expect(result.accepted).toHaveLength(10);
+    expect(result.throttledCalls).toBeGreaterThanOrEqual(1);
+    expect(result.calls).toBeGreaterThan(1);
+  });
+
+  it('reports everything retryable in a throttling storm, never accepted', async () => {
+    const importer = await setUp({ faults: { throttle: true } }, { maxAttempts: 3 });
+    const result = await importer.importFindings(
+      ids(150).map((id) => makeFinding(id)),
+      { deadline: Date.now() + 10_000 },
+    );
+    expect(result.accepted).toEqual([]);
+    expect(result.retryable).toHaveLength(150);
+    expect(result.throttledCalls).toBe(6);
+    expect(server?.store.size).toBe(0);
+  });
+
+  it('stops at the deadline with the rest retryable', async () => {
+    const importer = await setUp({ faults: { latencyMs: 150 } }, { maxAttempts: 1 });
+    const result = await importer.importFindings(
+      ids(500).map((id) => makeFinding(id)),
+      { deadline: Date.now() + 250 },
+    );
+    expect(result.accepted.length).toBeLessThan(500);
+    expect(result.accepted.length + result.retryable.length).toBe(500);
+    expect(new Set(result.retryable.map((f) => f.errorCode)).size).toBeGreaterThan(0);
+  });
+
+  it('rejects a finding over 240 KB without sending it, and AccessDenied is not retried', async () => {
+    const importer = await setUp({ accountId: '999999999999' });
+    const result = await importer.importFindings(
+      [makeFinding('ok'), makeFinding('huge', { padding: 250 * 1024 })],
+      {
+        deadline: Date.now() + 5000,
+      },
+    );
+    expect(result.permanent.map((f) => [f.id, f.errorCode])).toEqual([['huge', 'FindingTooLarge']]);
+    expect(result.retryable.map((f) => [f.id, f.errorCode])).toEqual([['ok', 'AccessDeniedException']]);
+    expect(result.calls).toBe(1);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, findSensorSettings, parseHandlerConfig } from '../src/index.js';
+
+const BASE = { AWS_REGION: 'eu-central-1', OTBRIDGE_QUARANTINE_BUCKET: 'q' };
+
+function variableOf(env: Record<string, string>): string | undefined {
+  try {
+    parseHandlerConfig(env);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as ConfigurationError).variable;
+  }
+}
+
+describe('parseHandlerConfig', () => {
+  it('applies documented defaults', () => {
+    const config = parseHandlerConfig(BASE);
+    expect(config).toMatchObject({
+      region: 'eu-central-1',
+      partition: 'aws',
+      quarantinePrefix: 'quarantine/',
+      envelope: 'auto',
+      strict: false,
+      rateLimitCallsPerSecond: 10,
+      rateLimitBurst: 10,
+      maxAttempts: 6,
+      importConcurrency: 2,
+      sensors: [],
+    });
+    expect(config.awsAccountId).toBeUndefined();
+    expect(parseHandlerConfig({ ...BASE, AWS_REGION: 'cn-north-1' }).partition).toBe('aws-cn');
+    expect(parseHandlerConfig({ ...BASE, AWS_REGION: 'us-gov-west-1' }).partition).toBe('aws-us-gov');
+  });
+
+  it('names the variable at fault', () => {
+    expect(variableOf({ OTBRIDGE_QUARANTINE_BUCKET: 'q' })).toBe('AWS_REGION');
+    expect(variableOf({ AWS_REGION: 'us-east-1' })).toBe('OTBRIDGE_QUARANTINE_BUCKET');
+    expect(variableOf({ ...BASE, OTBRIDGE_ENVELOPE: 'xml' })).toBe('OTBRIDGE_ENVELOPE');
+    expect(variableOf({ ...BASE, OTBRIDGE_AWS_ACCOUNT_ID: '12' })).toBe('OTBRIDGE_AWS_ACCOUNT_ID');
+    expect(variableOf({ ...BASE, OTBRIDGE_RATE_LIMIT_CALLS_PER_SECOND: 'fast' })).toBe(
+      'OTBRIDGE_RATE_LIMIT_CALLS_PER_SECOND',
+    );
+    expect(variableOf({ ...BASE, OTBRIDGE_DEFAULT_TIME_ZONE: 'Mars/Olympus' })).toBe(
+      'OTBRIDGE_DEFAULT_TIME_ZONE',
+    );
+    expect(variableOf({ ...BASE, OTBRIDGE_PARSER_OPTIONS: '{bad' })).toBe('OTBRIDGE_PARSER_OPTIONS');
+    expect(variableOf({ ...BASE, OTBRIDGE_SENSORS: '[{"match":{}}]' })).toBe('OTBRIDGE_SENSORS');
+    expect(variableOf({ ...BASE, OTBRIDGE_SECURITYHUB_ENDPOINT: 'ftp://x' })).toBe(
+      'OTBRIDGE_SECURITYHUB_ENDPOINT',
+    );
+  });
+
+  it('reads per-sensor settings and matches by syslog host or CEF device fields', () => {
+    const config = parseHandlerConfig({
+      ...BASE,
+      OTBRIDGE_SENSORS: JSON.stringify([
+        { match: { hostname: 'nozomi-a' }, defaultTimeZone: 'Europe/Berlin' },
+        {
+          match: { deviceVendor: 'Claroty', deviceHostname: 'ctd-1' },
+          defaultTimeZone: '+05:30',
+          parserOptions: { claroty: { x: 1 } },
+        },
+      ]),
+    });
+    const record = {
+      version: 0,
+      deviceVendor: 'claroty',
+      deviceProduct: 'CTD',
+      deviceVersion: '1',
+      deviceEventClassId: 'x',
+      name: 'n',
+      severity: '1',
+      extensions: [['dvchost', 'CTD-1']] as const,
+    };
+    expect(findSensorSettings(config.sensors, { hostname: 'NOZOMI-A' })?.defaultTimeZone).toBe(
+      'Europe/Berlin',
+    );
+    expect(findSensorSettings(config.sensors, { record })?.defaultTimeZone).toBe('+05:30');
+    expect(findSensorSettings(config.sensors, { hostname: 'other' })).toBeUndefined();
+  });
+});
