@@ -1,0 +1,52 @@
+/** ATT&CK for ICS technique ids and tactic names from `flexString1` / `flexString2`. */
+export interface NozomiAttack {
+  /** Valid technique ids (`T0843`, `T0866.001`), in order, without duplicates. */
+  readonly techniques: readonly string[];
+  /** Tactic names in Title Case (`Impair Process Control`), in order, without duplicates. */
+  readonly tactics: readonly string[];
+}
+
+/** Most techniques or tactics read from one field (more are ignored). */
+export const NOZOMI_MAX_ATTACK_ITEMS = 10;
+/** Longest tactic name kept (a Types segment). */
+export const NOZOMI_MAX_TACTIC_LENGTH = 64;
+
+/** Parses the comma-separated ATT&CK fields; tolerant of snake_case, spaces and junk. Never throws. */
+export function mapNozomiAttack(techniques: string | undefined, tactics: string | undefined): NozomiAttack {
+  return {
+    techniques: splitList(techniques).filter(isTechniqueId),
+    tactics: splitList(tactics).map(toTacticName),
+  };
+}
+
+function splitList(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const items: string[] = [];
+  for (const part of value.split(',')) {
+    const item = part.trim();
+    if (item !== '' && !items.includes(item)) items.push(item);
+    if (items.length === NOZOMI_MAX_ATTACK_ITEMS) break;
+  }
+  return items;
+}
+
+/** `T` + 4 digits, optionally `.` + 3 digits (ATT&CK sub-technique). */
+function isTechniqueId(value: string): boolean {
+  if (value.length !== 5 && value.length !== 9) return false;
+  if (value.charCodeAt(0) !== 84) return false;
+  for (let index = 1; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (index === 5 ? code !== 46 : code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** `impair_process_control` → `Impair Process Control`; `/` (a Types separator) becomes a space. */
+function toTacticName(value: string): string {
+  const words = value.replaceAll('_', ' ').replaceAll('/', ' ').split(' ');
+  const name = words
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+  return name.slice(0, NOZOMI_MAX_TACTIC_LENGTH).trim();
+}
