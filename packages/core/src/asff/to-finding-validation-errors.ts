@@ -27,7 +27,10 @@ export const ASFF_SCHEMA_PATTERNS: Readonly<Record<string, { rule: string; hint:
   },
 };
 
-/** Where the schema states a rule the model does not show, by the anyOf / false-schema that holds it. */
+/**
+ * Where the schema states a rule the model does not show: keyed by ajv's schemaPath, or by
+ * `<instancePath> <keyword>` for rules inside a $ref'd definition (whose schemaPath ajv makes relative).
+ */
 const SERVICE_RULES: Readonly<Record<string, { rule: string; message: string }>> = {
   '#/allOf/0/anyOf': {
     rule: 'severity-required',
@@ -39,7 +42,7 @@ const SERVICE_RULES: Readonly<Record<string, { rule: string; message: string }>>
     message:
       'The finding has no Types: set Types or FindingProviderFields.Types, e.g. ["Unusual Behaviors/Network Flow"].',
   },
-  '#/definitions/Severity/anyOf': {
+  '/Severity anyOf': {
     rule: 'severity-label-or-normalized',
     message:
       'Severity must have Label or Normalized; Security Hub rejects a severity with neither (use toAsffSeverity).',
@@ -50,8 +53,8 @@ const SERVICE_RULES: Readonly<Record<string, { rule: string; message: string }>>
   },
 };
 
-/** Schema locations of otbridge's own stricter rules (the service is not known to enforce them). */
-const OTBRIDGE_ONLY = [/^#\/definitions\/Port\//, /\/format$/, /\/ItemCount\//, /\/propertyNames\/not$/];
+/** Numbers otbridge bounds itself (ports, counts, Pid); the model only says "integer". */
+const OTBRIDGE_BOUNDED = /\/(?:SourcePort|DestinationPort|Begin|End|Port|ItemCount|Pid)$/;
 
 /** Turns ajv's errors into `FindingValidationError`s: one per problem, with an actionable message. */
 export function toFindingValidationErrors(errors: readonly ErrorObject[]): FindingValidationError[] {
@@ -78,7 +81,7 @@ function translate(error: ErrorObject): FindingValidationError {
   const where = pointer === '' ? 'The finding' : pointer;
   const keyNote = propertyName === undefined ? '' : ' (the key itself)';
   const serviceErrorCode = toServiceErrorCode(error);
-  const special = SERVICE_RULES[schemaPath];
+  const special = SERVICE_RULES[schemaPath] ?? SERVICE_RULES[`${error.instancePath} ${keyword}`];
   if (special) return { pointer, rule: special.rule, message: special.message, serviceErrorCode };
   const data = propertyName ?? error.data;
   const rulePrefix = propertyName === undefined ? '' : 'key-';
@@ -225,7 +228,10 @@ function translate(error: ErrorObject): FindingValidationError {
 
 function toServiceErrorCode(error: ErrorObject): FindingServiceErrorCode {
   if (error.instancePath === '/ProductArn' && error.keyword !== 'type') return 'InvalidInputException';
-  return OTBRIDGE_ONLY.some((pattern) => pattern.test(error.schemaPath)) ? null : 'InvalidInput';
+  // IP forms, port ranges and the reserved aws/ prefix are otbridge's own stricter rules.
+  if (error.keyword === 'format' || error.keyword === 'not') return null;
+  if ((error.keyword === 'minimum' || error.keyword === 'maximum') && OTBRIDGE_BOUNDED.test(error.instancePath)) return null;
+  return 'InvalidInput';
 }
 
 function escapePointer(segment: string): string {
