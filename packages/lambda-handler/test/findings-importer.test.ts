@@ -1,4 +1,4 @@
-import { type SecurityHubLocal, startSecurityHubLocal } from '@otbridge/securityhub-local';
+import { type FindingValidator, type SecurityHubLocal, startSecurityHubLocal } from '@otbridge/securityhub-local';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFindingsImporter, createRateLimiter, createSecurityHubClient } from '../src/index.js';
 import { makeFinding } from './helpers/findings.js';
@@ -7,13 +7,13 @@ process.env.AWS_ACCESS_KEY_ID ??= 'fake';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'fake';
 
 // The server validates with this: a Title containing "reject" is an InvalidInput, as a schema violation would be.
-const validate = (finding: unknown) =>
+const validate: FindingValidator = (finding) =>
   String((finding as { Title?: string }).Title).includes('reject')
     ? {
         valid: false as const,
-        errors: [{ pointer: '/Title', rule: 'test', message: 'rejected by the test' }],
+        errors: [{ pointer: '/Title', rule: 'test', message: 'rejected by the test', serviceErrorCode: 'InvalidInput' }],
       }
-    : { valid: true as const };
+    : { valid: true };
 
 let server: SecurityHubLocal | undefined;
 afterEach(async () => {

@@ -1,9 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AwsSecurityFinding,
+  createDiagnostic,
   type Diagnostic,
   type NormalizeContext,
+  type NormalizeLineResult,
   normalizeLine,
+  normalizeRecord,
   type ParserRegistry,
   tokenizeCef,
 } from '@otbridge/core';
@@ -56,6 +59,32 @@ export interface BatchInvocation {
   readonly quarantineDeadline: number;
   readonly functionArn?: string;
   readonly requestId?: string;
+}
+
+function defaultZone(zone: string | undefined): { defaultTimeZone?: string } {
+  return zone === undefined ? {} : { defaultTimeZone: zone };
+}
+
+function normalizeWithSensor(
+  line: { text: string; diagnostics: readonly Diagnostic[] },
+  hostname: string | undefined,
+  baseContext: NormalizeContext,
+  { config, registry }: BatchProcessorDependencies,
+  cache: Map<SensorSettings | undefined, Record<string, object>>,
+): NormalizeLineResult {
+  const tokenized = tokenizeCef(line, { strict: config.strict });
+  if (!tokenized.ok) return { outcome: 'rejected', diagnostics: tokenized.diagnostics };
+  const sensor = findSensorSettings(config.sensors, { hostname, record: tokenized.record });
+  let parserOptions = cache.get(sensor);
+  if (parserOptions === undefined) {
+    parserOptions = mergeParserOptions(config, sensor);
+    cache.set(sensor, parserOptions);
+  }
+  const context = { ...baseContext, ...defaultZone(sensor?.defaultTimeZone ?? config.defaultTimeZone) };
+  const route = registry.route(tokenized.record);
+  const diagnostics = [...tokenized.diagnostics, ...route.diagnostics];
+  if (route.parser === undefined) return { outcome: 'rejected', diagnostics };
+  return normalizeRecord(tokenized.record, route.parser, context, { diagnostics, parserOptions });
 }
 
 function mergeParserOptions(
@@ -134,29 +163,33 @@ export async function processKinesisBatch(
         continue;
       }
       const { text, hostname } = decodedLine.line;
-      let sensor: SensorSettings | undefined;
-      if (config.sensors.length > 0) {
-        const tokenized = tokenizeCef(text);
-        sensor = findSensorSettings(config.sensors, {
-          hostname,
-          record: tokenized.ok ? tokenized.record : undefined,
+      const decodedText = { text, diagnostics: decodedLine.line.diagnostics };
+      let result: NormalizeLineResult;
+      if (config.sensors.length === 0) {
+        const context: NormalizeContext = { ...baseContext, now, ...defaultZone(config.defaultTimeZone) };
+        result = normalizeLine(decodedText, registry, context, {
+          strict: config.strict,
+          parserOptions: config.parserOptions,
         });
+      } else {
+        // Per-sensor settings need the syslog host and CEF device fields first: tokenize once, then route.
+        try {
+          result = normalizeWithSensor(
+            decodedText,
+            hostname,
+            { ...baseContext, now },
+            dependencies,
+            sensorOptions,
+          );
+        } catch (error) {
+          const diagnostic = createDiagnostic(
+            'lambda/internal-error',
+            'error',
+            `Routing failed unexpectedly: ${String(error)}`,
+          );
+          result = { outcome: 'rejected', diagnostics: [diagnostic] };
+        }
       }
-      let parserOptions = sensorOptions.get(sensor);
-      if (parserOptions === undefined) {
-        parserOptions = mergeParserOptions(config, sensor);
-        sensorOptions.set(sensor, parserOptions);
-      }
-      const defaultTimeZone = sensor?.defaultTimeZone ?? config.defaultTimeZone;
-      const context: NormalizeContext = {
-        ...baseContext,
-        now,
-        ...(defaultTimeZone === undefined ? {} : { defaultTimeZone }),
-      };
-      const result = normalizeLine({ text, diagnostics: decodedLine.line.diagnostics }, registry, context, {
-        strict: config.strict,
-        parserOptions,
-      });
       state.diagnostics = result.diagnostics;
       if (result.parser !== undefined) {
         state.parserId = result.parser.id;
