@@ -84,11 +84,41 @@ export type {
   AwsPartition,
   CommonParserOptions,
   NormalizeContext,
+  NormalizeLineResult,
   ParserClaim,
   ParserContext,
+  ParserIdentity,
   ParserOutcome,
   VendorParser,
 } from './parser/vendor-parser.js';
+export { CEF_DICTIONARY } from './parser/cef-dictionary.js';
+export {
+  createParserRegistry,
+  type ParserRegistry,
+  type ParserRegistryOptions,
+  type ParserRoute,
+  type RegisteredParser,
+} from './parser/create-parser-registry.js';
+export { defineParser, type ParserDefinition } from './parser/define-parser.js';
+export {
+  GENERIC_CEF_DIAGNOSTIC_CODES,
+  type GenericCefParserOptions,
+  genericCefParser,
+} from './parser/generic-cef-parser.js';
+export { type CefSeverity, mapCefSeverity } from './parser/map-cef-severity.js';
+export { type NormalizeLineOptions, normalizeLine } from './parser/normalize-line.js';
+export {
+  type NormalizeRecordOptions,
+  normalizeRecord,
+  type ParserOptionsById,
+} from './parser/normalize-record.js';
+export { type ParserConflictParty, ParserConflictError } from './parser/parser-conflict-error.js';
+export { ParserDefinitionError } from './parser/parser-definition-error.js';
+export {
+  CORE_DIAGNOSTIC_SCOPES,
+  DIAGNOSTIC_CODE_PATTERN,
+  PARSER_DIAGNOSTIC_CODES,
+} from './parser/parser-diagnostic-codes.js';
 export {
   ASSET_DISCOVERY_FINDING_TYPE,
   PARSER_PRODUCT_FIELDS_BUDGET,
