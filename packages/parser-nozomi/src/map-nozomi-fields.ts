@@ -1,4 +1,4 @@
-import { type CefRecord, createCefExtensionMap, resolveCustomLabels } from '@otbridge/core';
+import { type CefRecord, createCefExtensionMap } from '@otbridge/core';
 
 /** The N2OS custom fields, found by label (never by slot), plus every extension by key. */
 export interface NozomiFields {
@@ -25,7 +25,7 @@ export interface NozomiFields {
   readonly consumedKeys: ReadonlySet<string>;
 }
 
-const LABELS = {
+const LABEL_FIELDS = {
   risk: 'risk',
   issecurity: 'isSecurity',
   id: 'alertId',
@@ -38,25 +38,28 @@ const LABELS = {
   name: 'category',
 } as const satisfies Record<string, keyof NozomiFields>;
 
-type LabelledField = (typeof LABELS)[keyof typeof LABELS];
+type LabelledField = (typeof LABEL_FIELDS)[keyof typeof LABEL_FIELDS];
+
+// A Map, so a label such as `constructor` or `__proto__` is just an unknown label.
+const LABELS: ReadonlyMap<string, LabelledField> = new Map(
+  Object.entries(LABEL_FIELDS) as [string, LabelledField][],
+);
 
 /** Reads the labelled N2OS custom fields of a record (labels compared case-insensitively). */
 export function readNozomiFields(record: CefRecord): NozomiFields {
   const extensions = createCefExtensionMap(record);
   const consumedKeys = new Set<string>();
   const fields: Partial<Record<LabelledField, string>> = {};
-  for (const [label, entry] of resolveCustomLabels(record)) {
-    const field = (LABELS as Record<string, LabelledField | undefined>)[label.trim().toLowerCase()];
-    if (field === undefined) continue;
-    consumedKeys.add(entry.key);
-    consumedKeys.add(`${entry.key}Label`);
-    if (entry.value.trim() !== '') fields[field] = entry.value;
-  }
-  // A label sent without its value (`cs3Label=Id` alone) is consumed too: it says nothing else.
-  for (const [key, value] of extensions) {
+  // Walk the label keys: a label sent without its value (`cs3Label=Id` alone) is consumed too.
+  for (const [key, label] of extensions) {
     if (!key.endsWith('Label')) continue;
-    const field = (LABELS as Record<string, LabelledField | undefined>)[value.trim().toLowerCase()];
-    if (field !== undefined) consumedKeys.add(key);
+    const field = LABELS.get(label.trim().toLowerCase());
+    if (field === undefined) continue;
+    const valueKey = key.slice(0, -'Label'.length);
+    consumedKeys.add(key);
+    consumedKeys.add(valueKey);
+    const value = extensions.get(valueKey);
+    if (value !== undefined && value.trim() !== '') fields[field] = value;
   }
   return { extensions, consumedKeys, ...fields };
 }

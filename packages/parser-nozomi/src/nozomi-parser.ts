@@ -12,7 +12,6 @@ import {
   PRODUCT_FIELD_ASSET_DISCOVERY,
   toAsffNetwork,
   toOtAssetResource,
-  withFindingProviderFields,
 } from '@otbridge/core';
 import { detectNozomiDialect, type NozomiDialect } from './detect-nozomi-dialect.js';
 import { mapNozomiAssets } from './map-nozomi-assets.js';
@@ -243,17 +242,27 @@ function buildFinding(
     productFields: productFields.fields,
     network,
   });
+  const related =
+    parents.ids.length === 0
+      ? undefined
+      : parents.ids.map((parent) => ({
+          ProductArn: base.ProductArn,
+          Id: createFindingId({ vendor: NOZOMI_PARSER_ID, sensor: sensorId, eventId: parent }),
+        }));
+  // createBaseFinding has mirrored Severity and Types; RelatedFindings is mirrored here, as
+  // withFindingProviderFields would do, without copying the whole finding a second time.
   const finding: AwsSecurityFinding = {
     ...base,
     ...(malwareName !== undefined && { Malware: [{ Name: malwareName }] }),
-    ...(parents.ids.length > 0 && {
-      RelatedFindings: parents.ids.map((parent) => ({
-        ProductArn: base.ProductArn,
-        Id: createFindingId({ vendor: NOZOMI_PARSER_ID, sensor: sensorId, eventId: parent }),
-      })),
+    ...(related !== undefined && {
+      RelatedFindings: related,
+      FindingProviderFields: {
+        ...base.FindingProviderFields,
+        RelatedFindings: related.map((item) => ({ ...item })),
+      },
     }),
   };
-  return { outcome: 'finding', finding: withFindingProviderFields(finding), diagnostics };
+  return { outcome: 'finding', finding, diagnostics };
 }
 
 /**
