@@ -1,0 +1,90 @@
+import type { AsffNetworkInput, Diagnostic, OtAsset } from '@otbridge/core';
+import type { ClarotyDialect } from './detect-claroty-dialect.js';
+import type { ClarotySeverity } from './map-claroty-severity.js';
+
+/** What a record is: a finding, or a health / audit event (skipped unless `includeHealthAndAudit`). */
+export type ClarotyEventKind = 'finding' | 'health' | 'audit';
+
+/**
+ * A Claroty record read by its dialect mapper, before it becomes ASFF: the one shape every dialect
+ * produces, so the finding builder has no per-dialect branches.
+ */
+export interface ClarotyEvent {
+  readonly dialect: ClarotyDialect;
+  /** kebab-case class (`alert`, `event`, `insight`, `baseline`, `activity-log`, `comm-event`, ...). */
+  readonly eventClass: string;
+  readonly kind: ClarotyEventKind;
+  /** Site the event belongs to (the Id's sensor segment); `undefined` falls back to the syslog host. */
+  readonly site: string | undefined;
+  /** The vendor's own id, prefixed with its id space (`alert/31`); `undefined` uses the content hash. */
+  readonly eventId: string | undefined;
+  /** GeneratorId without the `claroty/` prefix. */
+  readonly generator: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly severity: ClarotySeverity;
+  readonly types: readonly string[];
+  readonly assetDiscovery: boolean;
+  /** The vendor reports the alert resolved or closed: the finding is archived. */
+  readonly resolved: boolean;
+  /** The vendor's event time as sent (parsed by the builder). */
+  readonly eventTime: string | undefined;
+  readonly assets: readonly OtAsset[];
+  readonly network: AsffNetworkInput | undefined;
+  readonly sourceUrl: string | undefined;
+  readonly vulnerabilityIds: readonly string[];
+  /** `claroty/<field>` pairs in priority order; the builder applies the budget. */
+  readonly productFields: readonly (readonly [string, string])[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Placeholders Claroty sends for "no value" (`N/A` in CTD, `None`/`[]` in xDome). */
+const ABSENT_VALUES: ReadonlySet<string> = new Set(['', 'N/A', 'None', 'none', '[]', '[None]', 'null']);
+
+/** The value, or `undefined` when it is missing, blank or a "no value" placeholder. */
+export function present(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  return ABSENT_VALUES.has(text) ? undefined : text;
+}
+
+/** The first present value. */
+export function firstPresent(...values: (string | undefined)[]): string | undefined {
+  for (const value of values) {
+    const text = present(value);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/** A Signature ID split into its class and type: `Alert/New Asset`, `Alert-New Asset` or `Baseline`. */
+export function splitEventClassId(value: string): { top: string; type: string | undefined } {
+  const slash = value.indexOf('/');
+  const at = slash >= 0 ? slash : value.indexOf('-');
+  if (at < 0) return { top: value.trim(), type: undefined };
+  const type = value.slice(at + 1).trim();
+  return { top: value.slice(0, at).trim(), type: type === '' ? undefined : type };
+}
+
+/** kebab-case of a class name: `ActivityLog` → `activity-log`, `Known Threat` → `known-threat`. */
+export function toKebabCase(value: string): string {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Pairs `claroty/<key>` for every present value, skipping keys in `exclude`, in the order given. */
+export function collectProductFields(
+  entries: Iterable<readonly [string, string | undefined]>,
+  exclude: ReadonlySet<string> = new Set(),
+): [string, string][] {
+  const result: [string, string][] = [];
+  for (const [key, value] of entries) {
+    if (exclude.has(key)) continue;
+    const text = present(value);
+    if (text !== undefined) result.push([`claroty/${key}`, text]);
+  }
+  return result;
+}

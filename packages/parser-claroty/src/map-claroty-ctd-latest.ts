@@ -1,0 +1,175 @@
+import { type CefRecord, type OtAsset, parseMacList } from '@otbridge/core';
+import {
+  type ClarotyEvent,
+  type ClarotyEventKind,
+  collectProductFields,
+  firstPresent,
+  present,
+  splitEventClassId,
+  toKebabCase,
+} from './claroty-event.js';
+import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
+import { mapHeaderSeverity, mapScore, mapSeverityWord } from './map-claroty-severity.js';
+import { isResolvedStatus } from './map-claroty-status.js';
+import { CLAROTY_FINDING_TYPES, isCtdAssetDiscoveryType, toTacticTypes } from './map-claroty-types.js';
+
+// Keys that become ASFF fields or asset details, so they are not repeated in ProductFields.
+const CONSUMED_KEYS: ReadonlySet<string> = new Set([
+  'CtdMessage',
+  'CtdTimeGenerated',
+  'CtdAlertLink',
+  'CtdProtocol',
+  'CtdSourceIp',
+  'CtdSourceMac',
+  'CtdSourceHost',
+  'CtdSourceZone',
+  'CtdSourceAssetType',
+  'CtdDestinationIp',
+  'CtdDestinationMac',
+  'CtdDestinationHost',
+  'CtdDestinationZone',
+  'CtdDestinationAssetType',
+]);
+
+// The documented, most useful keys first (vendors.md §2.3); every other key follows in input order.
+const PRIORITY_KEYS = [
+  'CtdCategory',
+  'CtdExternalId',
+  'CtdAlertId',
+  'CtdDeviceExternalId',
+  'CtdSite',
+  'CtdAlertTypeId',
+  'CtdEventTypeId',
+  'CtdAlertScore',
+  'CtdAlertStatus',
+  'CtdResolvedAs',
+  'CtdResolvedBy',
+  'CtdAssignedTo',
+  'CtdStoryId',
+  'CtdMitreAttackTacticNames',
+  'CtdMitreAttackTechniqueIds',
+  'CtdSignatureId',
+  'CtdSignatureName',
+  'CtdSignatureCriticality',
+  'CtdCveId',
+  'CtdCveScore',
+  'CtdInsightsSeverity',
+  'CtdRiskScore',
+  'CtdUser',
+  'CtdAction',
+  'CtdActionStatus',
+  'CtdLogType',
+  'CtdSensorName',
+] as const;
+
+const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(Object.create(null), {
+  activitylog: 'audit',
+  healthcheck: 'health',
+});
+
+/** Reads a CTD "CEF (Latest)" record (`Ctd*` keys only; vendors.md §2.3). */
+export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
+  const get = (key: string) => present(fields.get(key));
+  const { top, type: classType } = splitEventClassId(record.deviceEventClassId);
+  const topKey = top.toLowerCase();
+  const kind = KIND_BY_CLASS[topKey] ?? 'finding';
+  const eventClass = toKebabCase(top) || 'unknown';
+  const category = get('CtdCategory');
+  const categoryPrefix = category === undefined ? undefined : splitEventClassId(category).top;
+  const categoryType = category === undefined ? undefined : splitEventClassId(category).type;
+  const name = present(record.name);
+  const alertType = classType ?? categoryType ?? name;
+  const isAlertOrEvent = topKey === 'alert' || topKey === 'event';
+  const assetDiscovery =
+    isAlertOrEvent && [classType, categoryType, name].some((value) => isCtdAssetDiscoveryType(value));
+
+  const status = get('CtdAlertStatus');
+  const resolved = status !== undefined ? isResolvedStatus(status) : isResolvedStatus(get('CtdResolvedAs'));
+  const ownId = get('CtdExternalId') ?? (topKey === 'alert' ? get('CtdAlertId') : undefined);
+
+  const header = mapHeaderSeverity(record.severity);
+  const score = mapScore(get('CtdAlertScore'));
+  const insightWord = topKey === 'insight' ? get('CtdInsightsSeverity') : undefined;
+  const insight = insightWord === undefined ? undefined : mapSeverityWord(insightWord);
+  const normalized = score ?? insight;
+  const severity = normalized === undefined ? header : { normalized, original: header.original, known: true };
+
+  const types: string[] = [];
+  if (kind === 'health') types.push(CLAROTY_FINDING_TYPES.health);
+  else if (kind === 'audit') types.push(CLAROTY_FINDING_TYPES.audit);
+  else if (topKey === 'insight') {
+    types.push(CLAROTY_FINDING_TYPES.configurationChecks);
+    if (get('CtdCveId') !== undefined) types.push(CLAROTY_FINDING_TYPES.cve);
+  } else {
+    if (assetDiscovery) types.push(CLAROTY_FINDING_TYPES.assetDiscovery);
+    const tactics = toTacticTypes(get('CtdMitreAttackTacticNames'));
+    // Security alerts are threat behaviour; Integrity alerts are anomalies. A signature hit is a threat too.
+    const security = categoryPrefix?.toLowerCase() === 'security';
+    if (!security) types.push(CLAROTY_FINDING_TYPES.networkFlow);
+    types.push(...tactics);
+    if ((security || get('CtdSignatureId') !== undefined) && tactics.length === 0)
+      types.push(CLAROTY_FINDING_TYPES.ttps);
+  }
+
+  const site = firstPresent(fields.get('CtdDeviceExternalId'), fields.get('CtdSite'));
+  const assets: OtAsset[] = [];
+  const source = toCtdAsset(get, 'Source', 'actor', site);
+  if (source !== undefined) assets.push(source);
+  const destination = toCtdAsset(get, 'Destination', 'target', site);
+  if (destination !== undefined) assets.push(destination);
+
+  const priority = PRIORITY_KEYS.map((key) => [key, fields.get(key)] as const);
+  const prioritySet = new Set<string>(PRIORITY_KEYS);
+  const rest = [...fields].filter(([key]) => !prioritySet.has(key));
+
+  return {
+    dialect: CLAROTY_DIALECTS.ctdLatest,
+    eventClass,
+    kind,
+    site,
+    eventId: ownId === undefined ? undefined : `${eventClass}/${ownId}`,
+    generator: `ctd/${eventClass}${alertType === undefined ? '' : `/${alertType}`}`,
+    title: name ?? alertType ?? top,
+    description: get('CtdMessage'),
+    severity,
+    types,
+    assetDiscovery,
+    resolved,
+    eventTime: firstPresent(fields.get('CtdTimeGenerated'), fields.get('CtdRealTime')),
+    assets,
+    network: {
+      protocol: get('CtdProtocol'),
+      sourceIp: get('CtdSourceIp'),
+      sourceMac: get('CtdSourceMac'),
+      destinationIp: get('CtdDestinationIp'),
+    },
+    sourceUrl: get('CtdAlertLink'),
+    vulnerabilityIds: get('CtdCveId') === undefined ? [] : [get('CtdCveId') as string],
+    productFields: collectProductFields([...priority, ...rest], CONSUMED_KEYS),
+    diagnostics: [],
+  };
+}
+
+function toCtdAsset(
+  get: (key: string) => string | undefined,
+  side: 'Source' | 'Destination',
+  role: 'actor' | 'target',
+  site: string | undefined,
+): OtAsset | undefined {
+  const ip = get(`Ctd${side}Ip`);
+  const mac = get(`Ctd${side}Mac`);
+  const name = get(`Ctd${side}Host`);
+  const zone = get(`Ctd${side}Zone`);
+  const type = get(`Ctd${side}AssetType`);
+  if (ip === undefined && mac === undefined && name === undefined) return undefined;
+  return {
+    ...(name !== undefined && { name }),
+    ...(ip !== undefined && { ips: [ip] }),
+    ...(mac !== undefined && { macs: parseMacList(mac) }),
+    ...(zone !== undefined && { zone }),
+    ...(type !== undefined && { type }),
+    ...(site !== undefined && { site }),
+    vendor: 'claroty',
+    role,
+  };
+}

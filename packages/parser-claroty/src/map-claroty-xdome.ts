@@ -1,0 +1,340 @@
+import {
+  type CefRecord,
+  createDiagnostic,
+  type Diagnostic,
+  type OtAsset,
+  parseIpList,
+  parseMacList,
+} from '@otbridge/core';
+import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
+import {
+  type ClarotyEvent,
+  collectProductFields,
+  firstPresent,
+  present,
+  toKebabCase,
+} from './claroty-event.js';
+import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
+import {
+  type ClarotySeverity,
+  mapCefScale,
+  mapHeaderSeverity,
+  mapSeverityWord,
+} from './map-claroty-severity.js';
+import { isResolvedStatus } from './map-claroty-status.js';
+import { CLAROTY_FINDING_TYPES, isXdomeAssetChangeType } from './map-claroty-types.js';
+import { parsePythonList } from './parse-python-list.js';
+
+/** xDome `msg_category` values (vendors.md §2.5). */
+const XDOME_CATEGORIES: ReadonlySet<string> = new Set([
+  'alert_affected_device',
+  'comm_event',
+  'device_change_event',
+  'vulnerability_affected_device',
+  'server_incident',
+]);
+
+// Device-block keys other than ids and addresses: they go to the resource's Details.Other.
+const DEVICE_DETAIL_KEYS = [
+  'category',
+  'subcategory',
+  'type_family',
+  'model',
+  'os',
+  'manufacturer',
+  'connection_type_list',
+  'network_list',
+  'labels',
+  'assignees',
+  'note',
+] as const;
+
+// Device-block details sent as Python lists; Details.Other gets them comma-joined.
+const LIST_DETAIL_KEYS: ReadonlySet<string> = new Set([
+  'connection_type_list',
+  'network_list',
+  'labels',
+  'assignees',
+]);
+
+// The documented, most useful keys first; every other non-device key follows in input order.
+const PRIORITY_KEYS = [
+  'msg_category',
+  'device_site_name',
+  'device_category',
+  'alert_id',
+  'alert_type_name',
+  'alert_category',
+  'alert_device_status',
+  'event_id',
+  'event_type',
+  'event_alert_id',
+  'change_id',
+  'change_type',
+  'change_alert_id',
+  'change_alerted_attribute',
+  'previous_value',
+  'new_value',
+  'vulnerability_name',
+  'vulnerability_cves',
+  'signature_id',
+  'signature_name',
+  'signature_severity',
+  'malicious_ip',
+  'malicious_ip_severity',
+  'malicious_ip_threat_type',
+  'policy_name',
+  'username',
+  'file_name',
+  'alert_mitre_technique_ids',
+  'alert_mitre_technique_names',
+] as const;
+
+// Keys that become ASFF fields (Title, Description, times, Network) rather than ProductFields.
+const CONSUMED_KEYS: ReadonlySet<string> = new Set([
+  'event_description',
+  'alert_description',
+  'change_description',
+  'event_timestamp',
+  'change_timestamp',
+  'src_ip',
+  'dst_ip',
+  'src_port',
+  'dst_port',
+  'src_mac',
+  'dst_mac',
+  'protocol',
+]);
+
+/** Reads an xDome / Medigate record (snake_case keys, Python-literal lists; vendors.md §2.5). */
+export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
+  const get = (key: string) => present(fields.get(key));
+  const diagnostics: Diagnostic[] = [];
+  const category = readCategory(record, get);
+  const eventClass = toKebabCase(category);
+  const kind = category === 'server_incident' ? 'health' : 'finding';
+  // The "description-in-Name" layout puts the description in the CEF Name.
+  const nameIsCategory = XDOME_CATEGORIES.has(record.name.trim());
+  const headerName = nameIsCategory ? undefined : present(record.name);
+  const typeName = firstPresent(
+    fields.get('event_type'),
+    fields.get('alert_type_name'),
+    fields.get('change_type'),
+    fields.get('vulnerability_name'),
+    fields.get('cat'),
+  );
+  const deviceKey = firstPresent(fields.get('device_uid'), fields.get('device_asset_id'));
+  const site = get('device_site_name');
+
+  const assetDiscovery =
+    (category === 'device_change_event' && isXdomeAssetChangeType(get('change_type'))) ||
+    (category === 'alert_affected_device' && get('alert_category')?.toLowerCase() === 'policy deviation');
+
+  const assets: OtAsset[] = [];
+  const device = toXdomeAsset(fields, 'device_', diagnostics);
+  if (device !== undefined) assets.push(device);
+  const other = toXdomeAsset(fields, 'other_device_', diagnostics);
+  if (other !== undefined) assets.push(other);
+
+  const prioritySet = new Set<string>(PRIORITY_KEYS);
+  const rest = [...fields].filter(
+    ([key]) => !prioritySet.has(key) && !key.startsWith('device_') && !key.startsWith('other_device_'),
+  );
+
+  return {
+    dialect: CLAROTY_DIALECTS.xdome,
+    eventClass,
+    kind,
+    site,
+    eventId: toEventId(category, get, deviceKey, record.deviceEventClassId),
+    generator: `xdome/${eventClass}${typeName === undefined ? '' : `/${typeName}`}`,
+    title: firstPresent(fields.get('alert_name'), typeName, headerName) ?? category,
+    description: firstPresent(
+      fields.get('event_description'),
+      fields.get('alert_description'),
+      fields.get('change_description'),
+      headerName,
+    ),
+    severity: mapXdomeSeverity(record.severity, category, typeName, get),
+    types: mapXdomeTypes(category, typeName, get, assetDiscovery),
+    assetDiscovery,
+    resolved: category === 'alert_affected_device' && isResolvedStatus(get('alert_device_status')),
+    eventTime: firstPresent(fields.get('event_timestamp'), fields.get('change_timestamp'), fields.get('rt')),
+    assets,
+    network: {
+      protocol: firstPresent(fields.get('protocol'), fields.get('ip_protocol')),
+      sourceIp: get('src_ip'),
+      sourcePort: get('src_port'),
+      sourceMac: get('src_mac'),
+      destinationIp: firstPresent(fields.get('dst_ip'), fields.get('external_ip')),
+      destinationPort: get('dst_port'),
+      destinationDomain: get('domain'),
+    },
+    sourceUrl: undefined,
+    vulnerabilityIds: category === 'vulnerability_affected_device' ? readCves(get) : [],
+    productFields: collectProductFields(
+      [...PRIORITY_KEYS.map((key) => [key, fields.get(key)] as const), ...rest],
+      CONSUMED_KEYS,
+    ),
+    diagnostics,
+  };
+}
+
+function readCategory(record: CefRecord, get: (key: string) => string | undefined): string {
+  const declared = get('msg_category') ?? record.name.trim();
+  if (XDOME_CATEGORIES.has(declared)) return declared;
+  if (get('alert_id') !== undefined) return 'alert_affected_device';
+  if (get('change_id') !== undefined) return 'device_change_event';
+  if (get('incident_id') !== undefined) return 'server_incident';
+  if (get('vulnerability_name') !== undefined) return 'vulnerability_affected_device';
+  return 'comm_event';
+}
+
+// Ids per id space. An alert affects several devices, one message each, with its own per-device
+// status: the Id carries the device so resolving one device archives that device's finding only.
+function toEventId(
+  category: string,
+  get: (key: string) => string | undefined,
+  deviceKey: string | undefined,
+  signatureId: string,
+): string | undefined {
+  const withDevice = (id: string | undefined) =>
+    id === undefined ? undefined : deviceKey === undefined ? id : `${id}/device/${deviceKey}`;
+  switch (category) {
+    case 'alert_affected_device':
+      return withDevice(prefixed('alert', get('alert_id')));
+    case 'device_change_event':
+      return prefixed('change', get('change_id'));
+    case 'server_incident':
+      return prefixed('incident', get('incident_id'));
+    case 'vulnerability_affected_device':
+      return withDevice(prefixed('vulnerability', get('vulnerability_name') ?? present(signatureId)));
+    default:
+      return prefixed('event', get('event_id'));
+  }
+}
+
+function prefixed(space: string, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : `${space}/${id}`;
+}
+
+// xDome's header severity is always 5 (4 for server incidents) and carries no information (vendors.md §2.6):
+// use the signature or threat-intel severity, then the event type, then the header band.
+function mapXdomeSeverity(
+  header: string,
+  category: string,
+  typeName: string | undefined,
+  get: (key: string) => string | undefined,
+): ClarotySeverity {
+  const original = mapHeaderSeverity(header).original;
+  const specific = [get('signature_severity'), get('malicious_ip_severity')]
+    .map((value) => (value === undefined ? undefined : (mapSeverityWord(value) ?? mapCefScale(value))))
+    .find((value) => value !== undefined);
+  if (specific !== undefined) return { normalized: specific, original, known: true };
+  const cvss = mapCefScale(get('vulnerability_cvss_v3_score') ?? get('vulnerability_cvss_v2_score') ?? '');
+  if (category === 'vulnerability_affected_device' && cvss !== undefined)
+    return { normalized: cvss, original, known: true };
+  const text = `${typeName ?? ''} ${get('alert_category') ?? ''}`.toLowerCase();
+  if (text.includes('malicious') || text.includes('threat')) return { normalized: 70, original, known: true };
+  if (category === 'device_change_event') return { normalized: 1, original, known: true };
+  if (category === 'server_incident') return { normalized: 0, original, known: true };
+  if (
+    category === 'comm_event' ||
+    category === 'alert_affected_device' ||
+    category === 'vulnerability_affected_device'
+  ) {
+    return { normalized: 40, original, known: true };
+  }
+  return mapHeaderSeverity(header);
+}
+
+function mapXdomeTypes(
+  category: string,
+  typeName: string | undefined,
+  get: (key: string) => string | undefined,
+  assetDiscovery: boolean,
+): string[] {
+  const types: string[] = [];
+  if (assetDiscovery) types.push(CLAROTY_FINDING_TYPES.assetDiscovery);
+  const text = (typeName ?? '').toLowerCase();
+  switch (category) {
+    case 'server_incident':
+      types.push(CLAROTY_FINDING_TYPES.health);
+      break;
+    case 'vulnerability_affected_device':
+      types.push(CLAROTY_FINDING_TYPES.cve);
+      break;
+    case 'alert_affected_device':
+      types.push(
+        get('alert_category')?.toLowerCase() === 'threat'
+          ? CLAROTY_FINDING_TYPES.ttps
+          : CLAROTY_FINDING_TYPES.networkFlow,
+      );
+      break;
+    case 'device_change_event':
+      types.push(CLAROTY_FINDING_TYPES.networkFlow);
+      break;
+    default:
+      if (text.includes('credential') || text.includes('password'))
+        types.push(CLAROTY_FINDING_TYPES.passwords);
+      else if (text.includes('malicious')) types.push(CLAROTY_FINDING_TYPES.commandAndControl);
+      else if (text.includes('signature') || get('signature_id') !== undefined)
+        types.push(CLAROTY_FINDING_TYPES.ttps);
+      else types.push(CLAROTY_FINDING_TYPES.networkFlow);
+  }
+  return types;
+}
+
+function readCves(get: (key: string) => string | undefined): string[] {
+  const listed = parsePythonList(get('vulnerability_cves') ?? '').items;
+  const cves = listed.length > 0 ? listed : [get('vulnerability_name')].filter((id) => id !== undefined);
+  return cves.filter((id) => /^CVE-\d{4}-\d{4,}$/.test(id));
+}
+
+function toXdomeAsset(
+  fields: ReadonlyMap<string, string>,
+  prefix: 'device_' | 'other_device_',
+  diagnostics: Diagnostic[],
+): OtAsset | undefined {
+  const get = (key: string) => present(fields.get(`${prefix}${key}`));
+  const list = (key: string) => {
+    const raw = fields.get(`${prefix}${key}`);
+    if (raw === undefined) return [];
+    const result = parsePythonList(raw);
+    if (!result.ok) {
+      diagnostics.push(
+        createDiagnostic(
+          CLAROTY_DIAGNOSTIC_CODES.invalidList,
+          'warning',
+          `${prefix}${key} is not a well-formed Python list (${raw.slice(0, 60)}); only the readable items were used.`,
+        ),
+      );
+    }
+    return result.items;
+  };
+  const id = firstPresent(get('uid'), get('asset_id'));
+  const ips = list('ip_list').flatMap(parseIpList);
+  const macs = list('mac_list').flatMap(parseMacList);
+  if (id === undefined && ips.length === 0 && macs.length === 0) return undefined;
+  const details: Record<string, string> = {};
+  const assetId = get('asset_id');
+  if (assetId !== undefined) details.asset_id = assetId;
+  for (const key of DEVICE_DETAIL_KEYS) {
+    const value = LIST_DETAIL_KEYS.has(key) ? list(key).join(', ') : get(key);
+    if (value !== undefined && value !== '') details[key] = value;
+  }
+  const type = get('type');
+  const site = get('site_name');
+  const zone = list('network_list').join(', ');
+  return {
+    ...(id !== undefined && { id }),
+    ...(assetId !== undefined && { name: assetId }),
+    ips,
+    macs,
+    ...(zone !== '' && { zone }),
+    ...(type !== undefined && { type }),
+    ...(site !== undefined && { site }),
+    vendor: 'claroty',
+    details,
+  };
+}
