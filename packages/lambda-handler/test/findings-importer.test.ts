@@ -1,4 +1,8 @@
-import { type FindingValidator, type SecurityHubLocal, startSecurityHubLocal } from '@otbridge/securityhub-local';
+import {
+  type FindingValidator,
+  type SecurityHubLocal,
+  startSecurityHubLocal,
+} from '@otbridge/securityhub-local';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFindingsImporter, createRateLimiter, createSecurityHubClient } from '../src/index.js';
 import { makeFinding } from './helpers/findings.js';
@@ -11,7 +15,14 @@ const validate: FindingValidator = (finding) =>
   String((finding as { Title?: string }).Title).includes('reject')
     ? {
         valid: false as const,
-        errors: [{ pointer: '/Title', rule: 'test', message: 'rejected by the test', serviceErrorCode: 'InvalidInput' }],
+        errors: [
+          {
+            pointer: '/Title',
+            rule: 'test',
+            message: 'rejected by the test',
+            serviceErrorCode: 'InvalidInput',
+          },
+        ],
       }
     : { valid: true };
 
