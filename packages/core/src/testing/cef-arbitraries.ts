@@ -71,6 +71,7 @@ const HOSTILE_CONSTANTS = [
   '\ud83d',
   '\u0000',
   '%s%n',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell-style probe, literal on purpose
   '${jndi:ldap://example.com/a}',
   '<script>alert(1)</script>',
 ];
