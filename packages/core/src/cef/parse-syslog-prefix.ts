@@ -25,13 +25,13 @@ const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
  * ```
  */
 export function parseSyslogPrefix(line: string, end: number): SyslogPrefixResult {
-  if (end === 0) return { prefix: undefined, recognized: true };
-  const raw = line.slice(0, end);
+  if (end === 0) return NO_PREFIX;
   let start = 0;
-  while (start < end && (line.charCodeAt(start) === BOM || line.charCodeAt(start) === 32)) start++;
+  while (start < end && isBlank(line.charCodeAt(start))) start++;
   let stop = end;
-  while (stop > start && (line.charCodeAt(stop - 1) === BOM || line.charCodeAt(stop - 1) === 32)) stop--;
-  if (stop === start) return { prefix: undefined, recognized: true };
+  while (stop > start && isBlank(line.charCodeAt(stop - 1))) stop--;
+  if (stop === start) return NO_PREFIX;
+  const raw = line.slice(0, end);
   if (stop - start > CEF_MAX_PREFIX_LENGTH) return { prefix: { format: 'unknown', raw }, recognized: false };
 
   const out: Writable<SyslogPrefix> = { format: 'unknown', raw };
@@ -48,85 +48,100 @@ export function parseSyslogPrefix(line: string, end: number): SyslogPrefixResult
       i = j + 1;
     }
   }
-  const tokens = splitTokens(line, i, stop);
-  const text = (k: number): string | undefined => {
-    const a = tokens[2 * k];
-    return a === undefined ? undefined : line.slice(a, tokens[2 * k + 1]);
-  };
-  const count = tokens.length >> 1;
-  const t0 = text(0);
-  if (t0 === undefined) return { prefix: out, recognized: out.priority !== undefined };
+  const count = splitTokens(line, i, stop);
+  if (count === 0) return { prefix: out, recognized: out.priority !== undefined };
 
-  const rest5424 = (k: number): boolean => {
-    // TS HOST APP PROCID MSGID [SD...]: every field may be '-' (NILVALUE), trailing fields may be missing.
-    const timestamp = text(k);
-    if (timestamp === undefined || !(timestamp === '-' || isIsoTimestamp(timestamp))) return false;
-    out.format = 'rfc5424';
-    setField(out, 'timestamp', timestamp);
-    setField(out, 'hostname', text(k + 1));
-    setField(out, 'appName', text(k + 2));
-    setField(out, 'procId', text(k + 3));
-    setField(out, 'msgId', text(k + 4));
-    const sd = tokens[2 * (k + 5)];
-    if (sd !== undefined) setField(out, 'structuredData', line.slice(sd, stop));
-    return true;
-  };
-
-  if (isVersion(t0) && count >= 2 && rest5424(1)) return { prefix: out, recognized: true };
-  if (isIsoTimestamp(t0)) {
-    if (out.priority !== undefined && rest5424(0)) return { prefix: out, recognized: true };
+  if (count >= 2 && isVersionAt(line, 0) && read5424(line, 1, count, stop, out))
+    return { prefix: out, recognized: true };
+  if (isIsoAt(line, 0)) {
+    if (out.priority !== undefined && read5424(line, 0, count, stop, out))
+      return { prefix: out, recognized: true };
     out.format = 'iso8601';
-    out.timestamp = t0;
-    setField(out, 'hostname', text(1));
-    setTag(out, text(2));
+    out.timestamp = token(line, 0);
+    setField(out, 'hostname', tokenOrUndefined(line, 1, count));
+    setTag(out, tokenOrUndefined(line, 2, count));
     return { prefix: out, recognized: true };
   }
-  const t1 = text(1);
-  const t2 = text(2);
-  if (isMonth(t0) && t1 !== undefined && isDay(t1) && t2 !== undefined) {
-    const t3 = text(3);
-    if (isYear(t2) && t3 !== undefined && isTime(t3)) {
+  if (count >= 3 && isMonthAt(line, 0) && isDayAt(line, 1)) {
+    if (count >= 4 && isYearAt(line, 2) && isTimeAt(line, 3)) {
       out.format = 'nozomi';
-      out.timestamp = line.slice(tokens[0], tokens[7]);
-      setField(out, 'hostname', text(4));
-      setTag(out, text(5));
+      out.timestamp = line.slice(TOKENS[0], TOKENS[7]);
+      setField(out, 'hostname', tokenOrUndefined(line, 4, count));
+      setTag(out, tokenOrUndefined(line, 5, count));
       return { prefix: out, recognized: true };
     }
-    if (isTime(t2)) {
-      const timestamp = line.slice(tokens[0], tokens[5]);
-      const host = text(3);
-      const t4 = text(4);
-      if (host !== undefined && t4 !== undefined && isVersion(t4) && rest5424(5)) {
+    if (isTimeAt(line, 2)) {
+      const timestamp = line.slice(TOKENS[0], TOKENS[5]);
+      const host = tokenOrUndefined(line, 3, count);
+      if (host !== undefined && count >= 6 && isVersionAt(line, 4) && read5424(line, 5, count, stop, out)) {
         out.relay = { timestamp, host };
         return { prefix: out, recognized: true };
       }
       out.format = 'rfc3164';
       out.timestamp = timestamp;
       setField(out, 'hostname', host);
-      setTag(out, t4);
+      setTag(out, tokenOrUndefined(line, 4, count));
       return { prefix: out, recognized: true };
     }
   }
-  if (count === 2 && t1 !== undefined && t1.endsWith(':')) {
+  if (count === 2 && line.charCodeAt(TOKENS[3]! - 1) === 58 /* : */) {
     out.format = 'host-tag';
-    out.hostname = t0;
-    setTag(out, t1);
+    out.hostname = token(line, 0);
+    setTag(out, token(line, 1));
     return { prefix: out, recognized: true };
   }
   return { prefix: out, recognized: false };
 }
 
-function splitTokens(line: string, from: number, to: number): number[] {
-  const tokens: number[] = [];
+const NO_PREFIX: SyslogPrefixResult = { prefix: undefined, recognized: true };
+
+/** Token boundaries of the prefix being parsed (start, end pairs); parsing is synchronous, so one buffer serves. */
+const MAX_TOKENS = 12;
+const TOKENS = new Int32Array(MAX_TOKENS * 2);
+
+/** Splits on spaces into TOKENS; returns the token count (at most MAX_TOKENS; the last may hold the rest). */
+function splitTokens(line: string, from: number, to: number): number {
+  let count = 0;
   let i = from;
-  while (i < to) {
+  while (i < to && count < MAX_TOKENS) {
     while (i < to && line.charCodeAt(i) === 32) i++;
     if (i >= to) break;
-    const a = i;
+    TOKENS[2 * count] = i;
     while (i < to && line.charCodeAt(i) !== 32) i++;
-    tokens.push(a, i);
+    TOKENS[2 * count + 1] = i;
+    count++;
   }
-  return tokens;
+  return count;
+}
+
+function token(line: string, k: number): string {
+  return line.slice(TOKENS[2 * k], TOKENS[2 * k + 1]);
+}
+
+function tokenOrUndefined(line: string, k: number, count: number): string | undefined {
+  return k < count ? token(line, k) : undefined;
+}
+
+/** TS HOST APP PROCID MSGID [SD...] from token `k`: each may be `-` (NILVALUE); trailing ones may be missing. */
+function read5424(
+  line: string,
+  k: number,
+  count: number,
+  stop: number,
+  out: Writable<SyslogPrefix>,
+): boolean {
+  if (k >= count) return false;
+  const a = TOKENS[2 * k]!;
+  const isNil = TOKENS[2 * k + 1]! - a === 1 && line.charCodeAt(a) === 45;
+  if (!isNil && !isIsoAt(line, k)) return false;
+  out.format = 'rfc5424';
+  setField(out, 'timestamp', token(line, k));
+  setField(out, 'hostname', tokenOrUndefined(line, k + 1, count));
+  setField(out, 'appName', tokenOrUndefined(line, k + 2, count));
+  setField(out, 'procId', tokenOrUndefined(line, k + 3, count));
+  setField(out, 'msgId', tokenOrUndefined(line, k + 4, count));
+  if (k + 5 < count) setField(out, 'structuredData', line.slice(TOKENS[2 * (k + 5)], stop));
+  return true;
 }
 
 function setField(
@@ -150,54 +165,69 @@ function setTag(out: Writable<SyslogPrefix>, tag: string | undefined): void {
   }
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === BOM;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function allDigits(text: string, from = 0, to = text.length): boolean {
-  if (to <= from) return false;
-  for (let i = from; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
+function digitsAt(line: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigit(line.charCodeAt(i))) return false;
+  return to > from;
 }
 
-function isVersion(text: string): boolean {
-  return text.length <= 2 && allDigits(text) && text !== '0';
+function tokenLength(k: number): number {
+  return TOKENS[2 * k + 1]! - TOKENS[2 * k]!;
 }
 
-function isMonth(text: string): boolean {
-  return text.length === 3 && MONTHS.indexOf(text) % 3 === 0;
+/** RFC 5424 VERSION: 1-2 digits, not 0. */
+function isVersionAt(line: string, k: number): boolean {
+  const a = TOKENS[2 * k]!;
+  const length = tokenLength(k);
+  return length <= 2 && digitsAt(line, a, a + length) && !(length === 1 && line.charCodeAt(a) === 48);
 }
 
-function isDay(text: string): boolean {
-  return text.length <= 2 && allDigits(text);
+function isMonthAt(line: string, k: number): boolean {
+  return tokenLength(k) === 3 && MONTHS.indexOf(token(line, k)) % 3 === 0;
 }
 
-function isYear(text: string): boolean {
-  return text.length === 4 && allDigits(text);
+function isDayAt(line: string, k: number): boolean {
+  const a = TOKENS[2 * k]!;
+  return tokenLength(k) <= 2 && digitsAt(line, a, a + tokenLength(k));
+}
+
+function isYearAt(line: string, k: number): boolean {
+  const a = TOKENS[2 * k]!;
+  return tokenLength(k) === 4 && digitsAt(line, a, a + 4);
 }
 
 /** `HH:MM:SS` with optional fraction. */
-function isTime(text: string): boolean {
+function isTimeAt(line: string, k: number): boolean {
+  const a = TOKENS[2 * k]!;
+  const length = tokenLength(k);
   return (
-    text.length >= 8 &&
-    allDigits(text, 0, 2) &&
-    text[2] === ':' &&
-    allDigits(text, 3, 5) &&
-    text[5] === ':' &&
-    allDigits(text, 6, 8) &&
-    (text.length === 8 || text[8] === '.')
+    length >= 8 &&
+    digitsAt(line, a, a + 2) &&
+    line.charCodeAt(a + 2) === 58 &&
+    digitsAt(line, a + 3, a + 5) &&
+    line.charCodeAt(a + 5) === 58 &&
+    digitsAt(line, a + 6, a + 8) &&
+    (length === 8 || line.charCodeAt(a + 8) === 46)
   );
 }
 
 /** `YYYY-MM-DDT...` (the rest is left to the caller's date parser). */
-function isIsoTimestamp(text: string): boolean {
+function isIsoAt(line: string, k: number): boolean {
+  const a = TOKENS[2 * k]!;
   return (
-    text.length >= 11 &&
-    allDigits(text, 0, 4) &&
-    text[4] === '-' &&
-    allDigits(text, 5, 7) &&
-    text[7] === '-' &&
-    allDigits(text, 8, 10) &&
-    text[10] === 'T'
+    tokenLength(k) >= 11 &&
+    digitsAt(line, a, a + 4) &&
+    line.charCodeAt(a + 4) === 45 &&
+    digitsAt(line, a + 5, a + 7) &&
+    line.charCodeAt(a + 7) === 45 &&
+    digitsAt(line, a + 8, a + 10) &&
+    line.charCodeAt(a + 10) === 84
   );
 }

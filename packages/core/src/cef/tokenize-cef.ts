@@ -116,6 +116,18 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
     );
   }
 
+  let newline = line.indexOf('\n', cef);
+  const carriageReturn = line.indexOf('\r', cef);
+  if (newline === -1 || newline >= end || (carriageReturn !== -1 && carriageReturn < newline))
+    newline = carriageReturn;
+  if (newline !== -1 && newline < end) {
+    sink.spec(
+      CODES.rawNewline,
+      'A raw line break is not allowed in CEF; values use "\\n" or "\\r".',
+      newline,
+    );
+  }
+
   const version = Number(line.slice(cef + 4, versionEnd));
   if (version !== 0 && version !== 1) {
     sink.spec(CODES.unsupportedVersion, `CEF version ${version} is not 0 or 1.`, cef + 4);
@@ -126,39 +138,46 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
   const fields: string[] = [];
   let pos = versionEnd + 1;
   let incomplete = false;
+  let backslash = line.indexOf('\\', pos);
   for (let field = 0; field < 6; field++) {
     const start = pos;
     let escaped = false;
-    let i = pos;
-    for (; i < end; i++) {
-      const c = line.charCodeAt(i);
-      if (c === PIPE) break;
-      if (c === BACKSLASH) {
-        const next = i + 1 < end ? line.charCodeAt(i + 1) : -1;
-        if (next === PIPE || next === BACKSLASH) {
-          escaped = true;
-          i++;
-        } else if (next === -1) {
-          sink.spec(CODES.trailingBackslash, 'A header field ends in a lone backslash; send "\\\\".', i);
-        } else {
-          escaped = true;
+    let pipe = line.indexOf('|', pos);
+    if (pipe === -1 || pipe > end) pipe = end;
+    while (backslash !== -1 && backslash < pipe) {
+      escaped = true;
+      const next = backslash + 1 < end ? line.charCodeAt(backslash + 1) : -1;
+      if (next === PIPE || next === BACKSLASH) {
+        if (backslash + 1 === pipe) {
+          // An escaped pipe is content: look for the next one.
+          pipe = line.indexOf('|', pipe + 1);
+          if (pipe === -1 || pipe > end) pipe = end;
+        }
+        backslash = line.indexOf('\\', backslash + 2);
+      } else {
+        if (next === -1)
+          sink.spec(
+            CODES.trailingBackslash,
+            'A header field ends in a lone backslash; send "\\\\".',
+            backslash,
+          );
+        else {
           sink.spec(
             CODES.invalidEscape,
             'Only "\\|" and "\\\\" are escapes in the CEF header; escape the backslash as "\\\\".',
-            i,
+            backslash,
           );
         }
-      } else if (c === LF || c === CR) {
-        sink.spec(CODES.rawNewline, 'A raw line break is not allowed in the CEF header.', i);
+        backslash = line.indexOf('\\', backslash + 1);
       }
     }
-    fields.push(escaped ? unescapeHeaderField(line, start, i) : line.slice(start, i));
-    if (i >= end) {
+    fields.push(escaped ? unescapeHeaderField(line, start, pipe) : line.slice(start, pipe));
+    if (pipe >= end) {
       incomplete = true;
       pos = end;
       break;
     }
-    pos = i + 1;
+    pos = pipe + 1;
   }
   if (incomplete) {
     sink.spec(
@@ -183,14 +202,14 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
 }
 
 /**
- * Scans `key=value key=value ...` from `pos` to `end` in one pass and returns the pair spans.
+ * Scans `key=value key=value ...` from `pos` to `end` and returns the pair spans. Native `indexOf` jumps
+ * from one `=` (or backslash) to the next; only the key-shaped run before each unescaped `=` is read
+ * backwards, and runs never overlap, so the whole pass is linear.
  *
  * ```
  * act=blocked a | dst=192.0.2.1   msg=a\=b
- *     ^value     ^lastSpace: a key-shaped run then "=" after the last space ends the value before it
+ *                 ^run ^eq: a space, then a key, then "=" ends the value before that space
  * ```
- * `runOk` says whether the text since the last space is still a valid key, so a value ends in O(1) when
- * its `=` arrives; nothing is re-scanned.
  */
 function scanExtension(line: string, pos: number, end: number, sink: DiagnosticSink): number[] {
   const spans: number[] = [];
@@ -200,96 +219,92 @@ function scanExtension(line: string, pos: number, end: number, sink: DiagnosticS
   let keyEnd = -1;
   let valueStart = -1; // -1 while no key has been seen
   let escaped = false;
-  let lastSpace = pos - 1; // a virtual space before the first key
-  let runOk = true;
-  let runDash = false;
-  let sawNewline = false;
-  let i = pos;
-  for (; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c === SPACE) {
-      lastSpace = i;
-      runOk = true;
-      runDash = false;
-    } else if (c === EQUALS) {
-      const runStart = lastSpace + 1;
-      if (runOk && i > runStart && (valueStart === -1 || lastSpace >= valueStart)) {
-        if (valueStart === -1) {
-          if (runStart > junkStart) {
-            sink.spec(
-              CODES.unexpectedText,
-              'Text before the first key=value pair is not part of any pair.',
-              junkStart,
-            );
-          }
-        } else {
-          spans.push(keyStart, keyEnd, escaped ? ~valueStart : valueStart, lastSpace);
-          if (spans.length >= CEF_MAX_EXTENSION_PAIRS * 4) {
-            sink.spec(
-              CODES.tooManyExtensions,
-              `More than ${CEF_MAX_EXTENSION_PAIRS} extension pairs; the rest of the line is dropped.`,
-              runStart,
-            );
-            return spans;
-          }
-        }
-        if (runDash) {
+  let cursor = pos;
+  let backslash = line.indexOf('\\', pos);
+  if (backslash >= end) backslash = -1;
+  for (;;) {
+    let eq = line.indexOf('=', cursor);
+    if (eq === -1 || eq >= end) eq = end;
+    let escapedEquals = false;
+    while (backslash !== -1 && backslash < eq) {
+      escaped = true;
+      const next = backslash + 1 < end ? line.charCodeAt(backslash + 1) : -1;
+      if (next === EQUALS || next === BACKSLASH || next === 110 || next === 114) {
+        if (backslash + 1 === eq) escapedEquals = true;
+        backslash = line.indexOf('\\', backslash + 2);
+      } else {
+        if (next === -1)
+          sink.spec(CODES.trailingBackslash, 'The line ends in a lone backslash; send "\\\\".', backslash);
+        else {
           sink.spec(
-            CODES.invalidKeyCharacter,
-            'A CEF key may only contain letters, digits and _ . , [ ].',
-            runStart,
+            CODES.invalidEscape,
+            'Only "\\=", "\\\\", "\\n" and "\\r" are escapes in a CEF extension; escape the backslash as "\\\\".',
+            backslash,
           );
         }
-        if (i - runStart > CEF_MAX_KEY_LENGTH) {
-          sink.spec(CODES.keyTooLong, `A key is longer than ${CEF_MAX_KEY_LENGTH} characters.`, runStart);
-        }
-        keyStart = runStart;
-        keyEnd = i;
-        valueStart = i + 1;
-        escaped = false;
-        runOk = false;
-      } else {
-        sink.spec(CODES.unescapedEquals, 'An "=" inside a value must be escaped as "\\=".', i);
-        runOk = false;
+        backslash = line.indexOf('\\', backslash + 1);
       }
-    } else if (c === BACKSLASH) {
-      runOk = false;
-      escaped = true;
-      const next = i + 1 < end ? line.charCodeAt(i + 1) : -1;
-      if (next === EQUALS || next === BACKSLASH || next === 110 || next === 114) i++;
-      else if (next === -1)
-        sink.spec(CODES.trailingBackslash, 'The line ends in a lone backslash; send "\\\\".', i);
-      else {
-        sink.spec(
-          CODES.invalidEscape,
-          'Only "\\=", "\\\\", "\\n" and "\\r" are escapes in a CEF extension; escape the backslash as "\\\\".',
-          i,
-        );
-      }
-    } else if (runOk) {
-      const bits = c < 128 ? KEY_CLASS[c]! : 0;
-      if ((bits & (i === lastSpace + 1 ? KEY_START : KEY_PART)) === 0) {
-        // "-" is tolerated inside a key and reported when its "=" arrives.
-        if (bits === KEY_DASH && i !== lastSpace + 1) runDash = true;
-        else runOk = false;
-      }
-      if ((c === LF || c === CR) && !sawNewline) {
-        sawNewline = true;
-        sink.spec(
-          CODES.rawNewline,
-          'A raw line break is not allowed in CEF; use "\\n" or "\\r" in values.',
-          i,
-        );
-      }
-    } else if ((c === LF || c === CR) && !sawNewline) {
-      sawNewline = true;
-      sink.spec(CODES.rawNewline, 'A raw line break is not allowed in CEF; use "\\n" or "\\r" in values.', i);
+      if (backslash >= end) backslash = -1;
     }
+    if (eq === end) break;
+    cursor = eq + 1;
+    if (escapedEquals) continue;
+
+    // Read the run before "=" backwards; it must be key-shaped and preceded by a space (or start the extension).
+    const floor = valueStart === -1 ? junkStart : valueStart;
+    let k = eq;
+    let dash = false;
+    while (k > floor) {
+      const c = line.charCodeAt(k - 1);
+      const bits = c < 128 ? KEY_CLASS[c]! : 0;
+      if ((bits & KEY_PART) === 0) {
+        if (bits === KEY_DASH) dash = true;
+        else break;
+      }
+      k--;
+    }
+    const first = k < eq ? line.charCodeAt(k) : -1;
+    const startsKey = first !== -1 && first < 128 && (KEY_CLASS[first]! & KEY_START) !== 0;
+    const afterSpace =
+      valueStart === -1
+        ? k === junkStart || line.charCodeAt(k - 1) === SPACE
+        : k > floor && line.charCodeAt(k - 1) === SPACE;
+    if (!startsKey || !afterSpace) {
+      sink.spec(CODES.unescapedEquals, 'An "=" inside a value must be escaped as "\\=".', eq);
+      continue;
+    }
+    if (valueStart === -1) {
+      if (k > junkStart) {
+        sink.spec(
+          CODES.unexpectedText,
+          'Text before the first key=value pair is not part of any pair.',
+          junkStart,
+        );
+      }
+    } else {
+      spans.push(keyStart, keyEnd, escaped ? ~valueStart : valueStart, k - 1);
+      if (spans.length >= CEF_MAX_EXTENSION_PAIRS * 4) {
+        sink.spec(
+          CODES.tooManyExtensions,
+          `More than ${CEF_MAX_EXTENSION_PAIRS} extension pairs; the rest of the line is dropped.`,
+          k,
+        );
+        return spans;
+      }
+    }
+    if (dash)
+      sink.spec(CODES.invalidKeyCharacter, 'A CEF key may only contain letters, digits and _ . , [ ].', k);
+    if (eq - k > CEF_MAX_KEY_LENGTH) {
+      sink.spec(CODES.keyTooLong, `A key is longer than ${CEF_MAX_KEY_LENGTH} characters.`, k);
+    }
+    keyStart = k;
+    keyEnd = eq;
+    valueStart = eq + 1;
+    escaped = false;
   }
   if (valueStart === -1) {
-    if (pos < end) {
+    if (pos < end)
       sink.spec(CODES.unexpectedText, 'The extension holds text but no key=value pair.', junkStart);
-    }
     return spans;
   }
   let valueEnd = end;
