@@ -1,0 +1,205 @@
+import { type CefRecord, createCefExtensionMap, resolveCustomLabels } from '@otbridge/core';
+import type { DragosDialect } from './detect-dragos-dialect.js';
+import { splitDragosList, toDragosValue } from './map-dragos-values.js';
+
+/** One side of a notification (source, destination, or the single 1.x `asset_*` block); every field a list. */
+export interface DragosAssetBlock {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  /** IP text as sent (validated later). */
+  readonly ips: readonly string[];
+  readonly macs: readonly string[];
+  readonly hosts: readonly string[];
+  readonly domains: readonly string[];
+  readonly zone?: string;
+  readonly vendor?: string;
+  readonly type?: string;
+  readonly assetClass?: string;
+}
+
+/** A Dragos notification read out of either dialect into one shape; values trimmed, placeholders removed. */
+export interface DragosNotification {
+  readonly dialect: DragosDialect;
+  /** `externalId` (2.x) or `id` (1.x). */
+  readonly eventId?: string;
+  readonly summary: string;
+  readonly content?: string;
+  readonly quadrant?: string;
+  readonly tactics: readonly string[];
+  readonly techniques: readonly string[];
+  readonly occurredAt?: string;
+  readonly createdAt?: string;
+  readonly originalSeverity?: string;
+  readonly notificationType?: string;
+  readonly detectorId?: string;
+  readonly matchedRuleId?: string;
+  readonly reviewed?: string;
+  readonly source: DragosAssetBlock;
+  readonly destination: DragosAssetBlock;
+  /** The 1.x single-asset block (`asset_*`); empty in 2.x. */
+  readonly asset: DragosAssetBlock;
+  /** Extension pairs not mapped to a named field, in input order (last duplicate wins). */
+  readonly unmapped: readonly (readonly [string, string])[];
+}
+
+const EMPTY_BLOCK: DragosAssetBlock = { ids: [], names: [], ips: [], macs: [], hosts: [], domains: [] };
+
+// 2.x custom-field labels (vendors.md §1.4), and the csN slot Dragos uses for each when a label is missing.
+const V2_LABELS = {
+  tactic: ['attack_tactic', 'cs1'],
+  technique: ['attack_technique', 'cs2'],
+  quadrant: ['detection_quad', 'cs3'],
+  sourceZone: ['src_asset_zone', 'cs4'],
+  destinationZone: ['dst_asset_zone', 'cs5'],
+  occurredAt: ['occurredAt', 'deviceCustomDate1'],
+  createdAt: ['createdAt', 'deviceCustomDate2'],
+} as const;
+
+const V2_CONSUMED: ReadonlySet<string> = new Set([
+  'msg',
+  'externalId',
+  'suid',
+  'duid',
+  'sproc',
+  'dproc',
+  'src',
+  'dst',
+  'smac',
+  'dmac',
+  'shost',
+  'dhost',
+  'sntdom',
+  'dntdom',
+  ...['cs1', 'cs2', 'cs3', 'cs4', 'cs5', 'deviceCustomDate1', 'deviceCustomDate2'].flatMap((key) => [
+    key,
+    `${key}Label`,
+  ]),
+]);
+
+const V1_ASSET_SUFFIXES = [
+  'id',
+  'ip',
+  'mac',
+  'hostname',
+  'domain',
+  'zone',
+  'vendor',
+  'type',
+  'class',
+  'name',
+] as const;
+const V1_CONSUMED: ReadonlySet<string> = new Set([
+  'content',
+  'id',
+  'type',
+  'createdAt',
+  'occurredAt',
+  'detection_quad',
+  'detectorId',
+  'matchedRuleId',
+  'originalSeverity',
+  'reviewed',
+  'attack_tactic',
+  'attack_technique',
+  ...['asset', 'src_asset', 'dst_asset'].flatMap((prefix) =>
+    V1_ASSET_SUFFIXES.map((suffix) => `${prefix}_${suffix}`),
+  ),
+]);
+
+function collectUnmapped(
+  fields: ReadonlyMap<string, string>,
+  consumed: ReadonlySet<string>,
+): [string, string][] {
+  const unmapped: [string, string][] = [];
+  for (const [key, value] of fields) {
+    if (consumed.has(key)) continue;
+    const present = toDragosValue(value);
+    if (present !== undefined) unmapped.push([key, present]);
+  }
+  return unmapped;
+}
+
+function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
+  const labels = resolveCustomLabels(record);
+  const labelled = (names: readonly [string, string]): string | undefined => {
+    const byLabel = labels.get(names[0]);
+    if (byLabel !== undefined) return toDragosValue(byLabel.value);
+    // Fall back to Dragos's fixed slot only when that slot carries no other label.
+    return fields.has(`${names[1]}Label`) ? undefined : toDragosValue(fields.get(names[1]));
+  };
+  const block = (prefix: 's' | 'd', zone: string | undefined): DragosAssetBlock => ({
+    ids: splitDragosList(fields.get(`${prefix}uid`)),
+    names: splitDragosList(fields.get(`${prefix}proc`)),
+    ips: splitDragosList(fields.get(prefix === 's' ? 'src' : 'dst')),
+    macs: splitDragosList(fields.get(`${prefix}mac`)),
+    hosts: splitDragosList(fields.get(`${prefix}host`)),
+    domains: splitDragosList(fields.get(`${prefix}ntdom`)),
+    ...optional('zone', zone),
+  });
+  return {
+    dialect: 'platform-2',
+    summary: record.name.trim(),
+    tactics: splitDragosList(labelled(V2_LABELS.tactic)),
+    techniques: splitDragosList(labelled(V2_LABELS.technique)),
+    source: block('s', labelled(V2_LABELS.sourceZone)),
+    destination: block('d', labelled(V2_LABELS.destinationZone)),
+    asset: EMPTY_BLOCK,
+    unmapped: collectUnmapped(fields, V2_CONSUMED),
+    ...optional('eventId', toDragosValue(fields.get('externalId'))),
+    ...optional('content', toDragosValue(fields.get('msg'))),
+    ...optional('quadrant', labelled(V2_LABELS.quadrant)),
+    ...optional('occurredAt', labelled(V2_LABELS.occurredAt)),
+    ...optional('createdAt', labelled(V2_LABELS.createdAt)),
+  };
+}
+
+function readV1Block(fields: ReadonlyMap<string, string>, prefix: string): DragosAssetBlock {
+  const get = (suffix: string): string | undefined => toDragosValue(fields.get(`${prefix}_${suffix}`));
+  return {
+    ids: splitDragosList(fields.get(`${prefix}_id`)),
+    names: splitDragosList(fields.get(`${prefix}_name`)),
+    ips: splitDragosList(fields.get(`${prefix}_ip`)),
+    macs: splitDragosList(fields.get(`${prefix}_mac`)),
+    hosts: splitDragosList(fields.get(`${prefix}_hostname`)),
+    domains: splitDragosList(fields.get(`${prefix}_domain`)),
+    ...optional('zone', get('zone')),
+    ...optional('vendor', get('vendor')),
+    ...optional('type', get('type')),
+    ...optional('assetClass', get('class')),
+  };
+}
+
+function readV1(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
+  const get = (key: string): string | undefined => toDragosValue(fields.get(key));
+  return {
+    dialect: 'platform-1',
+    summary: record.name.trim(),
+    tactics: splitDragosList(fields.get('attack_tactic')),
+    techniques: splitDragosList(fields.get('attack_technique')),
+    source: readV1Block(fields, 'src_asset'),
+    destination: readV1Block(fields, 'dst_asset'),
+    asset: readV1Block(fields, 'asset'),
+    unmapped: collectUnmapped(fields, V1_CONSUMED),
+    ...optional('eventId', get('id')),
+    ...optional('content', get('content')),
+    ...optional('quadrant', get('detection_quad')),
+    ...optional('occurredAt', get('occurredAt')),
+    ...optional('createdAt', get('createdAt')),
+    ...optional('originalSeverity', get('originalSeverity')),
+    ...optional('notificationType', get('type')),
+    ...optional('detectorId', get('detectorId')),
+    ...optional('matchedRuleId', get('matchedRuleId')),
+    ...optional('reviewed', get('reviewed')),
+  };
+}
+
+/** Reads a Dragos record of the given dialect into a `DragosNotification` (pure; never throws). */
+export function readDragosNotification(record: CefRecord, dialect: DragosDialect): DragosNotification {
+  const fields = createCefExtensionMap(record);
+  return dialect === 'platform-2' ? readV2(record, fields) : readV1(record, fields);
+}
+
+/** `{ [key]: value }` when the value is defined, `{}` otherwise (keeps `exactOptionalPropertyTypes` happy). */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

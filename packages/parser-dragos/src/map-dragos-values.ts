@@ -1,0 +1,21 @@
+// Dragos fills unused fields with an empty value or a placeholder literal (`sntdom=`, `cs1=None`, `cs3=N/A`).
+const ABSENT_VALUES: ReadonlySet<string> = new Set(['', 'none', 'n/a', 'null']);
+
+/** The trimmed value, or `undefined` for empty, `None`, `N/A` and `null` (any case), Dragos's "no value". */
+export function toDragosValue(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return ABSENT_VALUES.has(trimmed.toLowerCase()) ? undefined : trimmed;
+}
+
+/** Splits a Dragos comma-separated list (`11330,11363`, `Asset 1,Asset 2`), dropping placeholders and duplicates. */
+export function splitDragosList(value: string | undefined): string[] {
+  const present = toDragosValue(value);
+  if (present === undefined) return [];
+  const items: string[] = [];
+  for (const part of present.split(',')) {
+    const item = toDragosValue(part);
+    if (item !== undefined && !items.includes(item)) items.push(item);
+  }
+  return items;
+}
