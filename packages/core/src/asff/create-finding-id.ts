@@ -8,9 +8,9 @@ export interface CreateFindingIdInput {
   /** Site or sensor the event came from (syslog host, sensor name), so two sensors never collide. */
   readonly sensor: string;
   /** The vendor's own alert/event id; when absent or blank, `content` is hashed instead. */
-  readonly eventId?: string;
+  readonly eventId?: string | undefined;
   /** Stable content of the event (e.g. the CEF record without receipt time) for the hash fallback. */
-  readonly content?: string;
+  readonly content?: string | undefined;
 }
 
 /**

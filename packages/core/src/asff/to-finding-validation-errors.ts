@@ -230,7 +230,11 @@ function toServiceErrorCode(error: ErrorObject): FindingServiceErrorCode {
   if (error.instancePath === '/ProductArn' && error.keyword !== 'type') return 'InvalidInputException';
   // IP forms, port ranges and the reserved aws/ prefix are otbridge's own stricter rules.
   if (error.keyword === 'format' || error.keyword === 'not') return null;
-  if ((error.keyword === 'minimum' || error.keyword === 'maximum') && OTBRIDGE_BOUNDED.test(error.instancePath)) return null;
+  if (
+    (error.keyword === 'minimum' || error.keyword === 'maximum') &&
+    OTBRIDGE_BOUNDED.test(error.instancePath)
+  )
+    return null;
   return 'InvalidInput';
 }
 

@@ -6,21 +6,21 @@ import { truncateUtf16 } from './truncate-utf16.js';
 
 /** An OT/ICS asset as a vendor reports it; every field optional, since vendors send what they have. */
 export interface OtAsset {
-  readonly id?: string;
-  readonly name?: string;
-  readonly ips?: readonly string[];
-  readonly macs?: readonly string[];
+  readonly id?: string | undefined;
+  readonly name?: string | undefined;
+  readonly ips?: readonly string[] | undefined;
+  readonly macs?: readonly string[] | undefined;
   /** Network zone / Purdue level. */
-  readonly zone?: string;
+  readonly zone?: string | undefined;
   /** Asset type (PLC, HMI, engineering workstation ...). */
-  readonly type?: string;
-  readonly vendor?: string;
+  readonly type?: string | undefined;
+  readonly vendor?: string | undefined;
   /** Site or sensor, so the same asset id at two sites stays two resources. */
-  readonly site?: string;
+  readonly site?: string | undefined;
   /** `ResourceRole`: `actor` (source) or `target` (destination). */
-  readonly role?: 'actor' | 'target';
+  readonly role?: 'actor' | 'target' | undefined;
   /** Further vendor facts; they go to `Details.Other` after the standard keys, while room is left. */
-  readonly details?: Readonly<Record<string, string>>;
+  readonly details?: Readonly<Record<string, string>> | undefined;
 }
 
 /**

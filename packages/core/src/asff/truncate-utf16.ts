@@ -22,7 +22,8 @@ export function truncateUtf16(
   limit: number,
   options?: TruncateUtf16Options,
 ): TruncateUtf16Result {
-  const max = Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0;
+  // NaN and negative limits allow nothing; Infinity allows everything.
+  const max = limit > 0 ? Math.floor(limit) : 0;
   if (value.length <= max) return { value, truncated: false };
   const requested = options?.marker ?? ASFF_TRUNCATION_MARKER;
   const marker = requested.length <= max ? requested : '';

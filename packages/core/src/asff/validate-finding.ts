@@ -58,10 +58,10 @@ export function validateFinding(finding: unknown): FindingValidationResult {
 }
 
 function checkFindingSize(finding: unknown): FindingValidationError | undefined {
+  // Most findings are far below the limit: a cheap upper bound clears them without serializing.
+  if (maxJsonBytes(finding, 0, ASFF_LIMITS.FINDING_BYTES) <= ASFF_LIMITS.FINDING_BYTES) return undefined;
   const json = JSON.stringify(finding);
   if (json === undefined) return undefined;
-  // A UTF-16 unit is at most 3 UTF-8 bytes: most findings are cleared without counting bytes.
-  if (json.length * 3 <= ASFF_LIMITS.FINDING_BYTES) return undefined;
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes <= ASFF_LIMITS.FINDING_BYTES) return undefined;
   return {
@@ -71,4 +71,34 @@ function checkFindingSize(finding: unknown): FindingValidationError | undefined 
     message: `The finding serializes to ${bytes} bytes; Security Hub rejects findings over 240 KB (${ASFF_LIMITS.FINDING_BYTES} bytes). Shorten Description, ProductFields or Resources[].Details.`,
     serviceErrorCode: 'InvalidInput',
   };
+}
+
+/** Deeper than any real finding: beyond it (or on a cycle) the exact serialization decides. */
+const MAX_ESTIMATE_DEPTH = 32;
+
+/**
+ * An upper bound of the UTF-8 bytes of `JSON.stringify(value)`: each UTF-16 unit of a string costs at
+ * most 6 bytes (`\uXXXX`), a number at most 24. Stops as soon as the bound passes `budget`.
+ */
+function maxJsonBytes(value: unknown, depth: number, budget: number): number {
+  if (typeof value === 'string') return value.length * 6 + 2;
+  if (typeof value === 'number') return 24;
+  if (typeof value === 'boolean' || value === null || value === undefined) return 5;
+  // Anything else (bigint, functions, toJSON, deep nesting, cycles) is left to the exact serialization.
+  if (typeof value !== 'object' || depth > MAX_ESTIMATE_DEPTH) return Number.POSITIVE_INFINITY;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return Number.POSITIVE_INFINITY;
+  let total = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      total += maxJsonBytes(item, depth + 1, budget - total) + 1;
+      if (total > budget) return total;
+    }
+    return total;
+  }
+  for (const key in value) {
+    total +=
+      key.length * 6 + 4 + maxJsonBytes((value as Record<string, unknown>)[key], depth + 1, budget - total);
+    if (total > budget) return total;
+  }
+  return total;
 }

@@ -1,12 +1,12 @@
+import { fc, test } from '@fast-check/vitest';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import schemaJson from '../../schema/aws-security-finding.schema.json' with { type: 'json' };
 import { AJV_OPTIONS } from '../../scripts/gen-validator.mjs';
-import validateAsffSchema from '../../src/generated/validate-asff-schema.js';
 import { ASFF_LIMITS } from '../../src/asff/asff-limits.js';
 import { ASFF_SCHEMA_PATTERNS } from '../../src/asff/to-finding-validation-errors.js';
+import validateAsffSchema from '../../src/generated/validate-asff-schema.js';
 import { typicalFinding } from './finding-fixture.js';
 
 type Node = Record<string, unknown>;
@@ -23,7 +23,8 @@ function collectPatterns(node: unknown, into: Set<string>): Set<string> {
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'pattern' && typeof value === 'string') into.add(value);
-      else if (key === 'not') continue; // the reserved aws/ prefix, reported by the 'not' keyword
+      else if (key === 'not')
+        continue; // the reserved aws/ prefix, reported by the 'not' keyword
       else collectPatterns(value, into);
     }
   }
@@ -92,12 +93,22 @@ describe('schema, limits and generated validator stay in step', () => {
     {
       Title: fc.oneof(fc.string({ maxLength: 300 }), fc.integer()),
       Types: fc.array(fc.constantFrom('TTPs', 'a//b', '', 'TTPs/Discovery', 'x/y/z/w'), { maxLength: 55 }),
-      CreatedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()),
+      CreatedAt: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.string(),
+      ),
       Confidence: fc.oneof(fc.integer({ min: -5, max: 105 }), fc.double()),
-      Severity: fc.record({ Label: fc.constantFrom('LOW', 'HIGH', 'X'), Original: fc.string({ maxLength: 70 }) }, { requiredKeys: [] }),
-      ProductFields: fc.dictionary(fc.string({ maxLength: 130 }), fc.string({ maxLength: 5 }), { maxKeys: 52 }),
+      Severity: fc.record(
+        { Label: fc.constantFrom('LOW', 'HIGH', 'X'), Original: fc.string({ maxLength: 70 }) },
+        { requiredKeys: [] },
+      ),
+      ProductFields: fc.dictionary(fc.string({ maxLength: 130 }), fc.string({ maxLength: 5 }), {
+        maxKeys: 52,
+      }),
       Region: fc.string(),
-      Resources: fc.array(fc.record({ Type: fc.string({ maxLength: 3 }), Id: fc.string({ maxLength: 3 }) }), { maxLength: 33 }),
+      Resources: fc.array(fc.record({ Type: fc.string({ maxLength: 3 }), Id: fc.string({ maxLength: 3 }) }), {
+        maxLength: 33,
+      }),
     },
     { requiredKeys: [] },
   );
@@ -108,7 +119,8 @@ describe('schema, limits and generated validator stay in step', () => {
     const runtime = runtimeValidate(finding);
     expect(standalone).toBe(runtime);
     if (!standalone) {
-      const summary = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+      const summary = (errors: ErrorObject[] | null | undefined) =>
+        (errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
       expect(summary(validateAsffSchema.errors)).toEqual(summary(runtimeValidate.errors));
     }
   });

@@ -8,7 +8,11 @@ import schemaJson from '../../schema/aws-security-finding.schema.json' with { ty
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(packageDir, 'package.json'));
-const modelsDir = join(dirname(require.resolve('@aws-sdk/client-securityhub/package.json')), 'dist-types', 'models');
+const modelsDir = join(
+  dirname(require.resolve('@aws-sdk/client-securityhub/package.json')),
+  'dist-types',
+  'models',
+);
 const declarations = readdirSync(modelsDir)
   .filter((file) => /^models_\d+\.d\.ts$/.test(file))
   .map((file) => readFileSync(join(modelsDir, file), 'utf8'))
@@ -30,7 +34,12 @@ function sdkEnum(name: string): string[] {
   return [...match[1].matchAll(/: "([^"]+)"/g)].map((value) => value[1] as string).sort();
 }
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; $ref?: string; items?: JsonSchema; enum?: string[] };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  $ref?: string;
+  items?: JsonSchema;
+  enum?: string[];
+};
 const schema = schemaJson as unknown as JsonSchema & { definitions: Record<string, JsonSchema> };
 
 /** Follows a path of property names (and `[]` for array items) through $refs. */
@@ -135,7 +144,9 @@ describe('the ASFF schema agrees with the SDK AwsSecurityFinding type', () => {
 // Type-level exhaustiveness: `tsc` (typecheck runs over tests) fails if the two key sets differ.
 type SchemaKeys = keyof (typeof schemaJson)['properties'];
 type SdkKeys = keyof AwsSecurityFinding;
-type Exact<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : { missing: Exclude<B, A>; extra: Exclude<A, B> };
+type Exact<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never]
+  ? true
+  : { missing: Exclude<B, A>; extra: Exclude<A, B> };
 const topLevelKeysAgree: Exact<SchemaKeys, SdkKeys> = true;
 
 it('agrees at the type level too', () => {

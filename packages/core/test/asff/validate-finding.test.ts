@@ -32,7 +32,14 @@ describe('validateFinding', () => {
   ])('enforces the %s length limit of %i at the boundary', (field, limit) => {
     expect(rulesOf((f) => (f[field] = 'x'.repeat(limit)))).toEqual([]);
     const errors = errorsOf((f) => (f[field] = 'x'.repeat(limit + 1)));
-    expect(errors).toEqual([expect.objectContaining({ pointer: `/${field}`, rule: 'max-length', limit, serviceErrorCode: 'InvalidInput' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        pointer: `/${field}`,
+        rule: 'max-length',
+        limit,
+        serviceErrorCode: 'InvalidInput',
+      }),
+    ]);
     expect(errors[0]?.message).toContain(String(limit));
   });
 
@@ -47,7 +54,9 @@ describe('validateFinding', () => {
       delete f.Resources;
       delete f.AwsAccountId;
     });
-    expect(rules).toEqual(expect.arrayContaining(['/Title required', '/Resources required', '/AwsAccountId required']));
+    expect(rules).toEqual(
+      expect.arrayContaining(['/Title required', '/Resources required', '/AwsAccountId required']),
+    );
   });
 
   it('rejects an empty Resources list and more than 32 resources', () => {
@@ -61,7 +70,9 @@ describe('validateFinding', () => {
   });
 
   it('requires a severity with Label or Normalized, at the top level or in FindingProviderFields', () => {
-    expect(rulesOf((f) => (f.Severity = { Original: '8' }))).toEqual(['/Severity severity-label-or-normalized']);
+    expect(rulesOf((f) => (f.Severity = { Original: '8' }))).toEqual([
+      '/Severity severity-label-or-normalized',
+    ]);
     expect(rulesOf((f) => (f.Severity = { Normalized: 70 }))).toEqual([]);
     expect(
       rulesOf((f) => {
@@ -88,7 +99,9 @@ describe('validateFinding', () => {
       expect(rulesOf((f) => (f.Types = [bad]))).toEqual(['/Types/0 finding-type']);
     }
     expect(rulesOf((f) => (f.Types = ['TTPs', 'TTPs/Discovery', 'TTPs/Discovery/Scan']))).toEqual([]);
-    expect(rulesOf((f) => (f.Types = Array.from({ length: 51 }, (_, i) => `TTPs/T${i}`)))).toEqual(['/Types max-items']);
+    expect(rulesOf((f) => (f.Types = Array.from({ length: 51 }, (_, i) => `TTPs/T${i}`)))).toEqual([
+      '/Types max-items',
+    ]);
   });
 
   it.each([
@@ -117,41 +130,57 @@ describe('validateFinding', () => {
   });
 
   it('checks nested timestamps too', () => {
-    expect(rulesOf((f) => (f.Note = { Text: 'x', UpdatedBy: 'me', UpdatedAt: 'now' }))).toEqual(['/Note/UpdatedAt timestamp']);
+    expect(rulesOf((f) => (f.Note = { Text: 'x', UpdatedBy: 'me', UpdatedAt: 'now' }))).toEqual([
+      '/Note/UpdatedAt timestamp',
+    ]);
   });
 
   it('rejects blank strings anywhere', () => {
     expect(rulesOf((f) => (f.Description = '   '))).toEqual(['/Description non-empty']);
-    expect(rulesOf((f) => (f.Remediation = { Recommendation: { Text: '' } }))).toEqual(['/Remediation/Recommendation/Text non-empty']);
+    expect(rulesOf((f) => (f.Remediation = { Recommendation: { Text: '' } }))).toEqual([
+      '/Remediation/Recommendation/Text non-empty',
+    ]);
   });
 
   it('limits ProductFields to 50 pairs, keys to 128 and values to 2048', () => {
     const fields = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
     expect(rulesOf((f) => (f.ProductFields = fields))).toEqual(['/ProductFields max-properties']);
-    expect(rulesOf((f) => (f.ProductFields = { ['k'.repeat(129)]: 'v' }))).toEqual([`/ProductFields/${'k'.repeat(129)} key-max-length`]);
-    expect(rulesOf((f) => (f.ProductFields = { k: 'v'.repeat(2049) }))).toEqual(['/ProductFields/k max-length']);
+    expect(rulesOf((f) => (f.ProductFields = { ['k'.repeat(129)]: 'v' }))).toEqual([
+      `/ProductFields/${'k'.repeat(129)} key-max-length`,
+    ]);
+    expect(rulesOf((f) => (f.ProductFields = { k: 'v'.repeat(2049) }))).toEqual([
+      '/ProductFields/k max-length',
+    ]);
     expect(rulesOf((f) => (f.ProductFields = { 'a/b': '' }))).toEqual(['/ProductFields/a~1b non-empty']);
   });
 
   it('reports the reserved aws/ ProductFields prefix as an otbridge-only rule', () => {
     expect(errorsOf((f) => (f.ProductFields = { 'aws/securityhub/x': 'v' }))).toEqual([
-      expect.objectContaining({ pointer: '/ProductFields/aws~1securityhub~1x', rule: 'reserved-key-prefix', serviceErrorCode: null }),
+      expect.objectContaining({
+        pointer: '/ProductFields/aws~1securityhub~1x',
+        rule: 'reserved-key-prefix',
+        serviceErrorCode: null,
+      }),
     ]);
   });
 
   it('limits UserDefinedFields values to 1024 and Details.Other to 50 pairs of 127/1023', () => {
-    expect(rulesOf((f) => (f.UserDefinedFields = { k: 'v'.repeat(1025) }))).toEqual(['/UserDefinedFields/k max-length']);
+    expect(rulesOf((f) => (f.UserDefinedFields = { k: 'v'.repeat(1025) }))).toEqual([
+      '/UserDefinedFields/k max-length',
+    ]);
     const details = (value: Record<string, string>) => (f: Mutable) =>
       ((f.Resources as Mutable[])[0] = { Type: 'Other', Id: 'x', Details: { Other: value } });
     expect(rulesOf(details({ ['k'.repeat(127)]: 'v'.repeat(1023) }))).toEqual([]);
     expect(rulesOf(details({ k: 'v'.repeat(1024) }))).toEqual(['/Resources/0/Details/Other/k max-length']);
-    expect(rulesOf(details(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']))))).toEqual([
-      '/Resources/0/Details/Other max-properties',
-    ]);
+    expect(
+      rulesOf(details(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])))),
+    ).toEqual(['/Resources/0/Details/Other max-properties']);
   });
 
   it('limits Severity.Original to 64, Confidence and Criticality to integers 0-100', () => {
-    expect(rulesOf((f) => (f.Severity = { Label: 'LOW', Original: 'x'.repeat(65) }))).toEqual(['/Severity/Original max-length']);
+    expect(rulesOf((f) => (f.Severity = { Label: 'LOW', Original: 'x'.repeat(65) }))).toEqual([
+      '/Severity/Original max-length',
+    ]);
     expect(rulesOf((f) => (f.Confidence = 101))).toEqual(['/Confidence maximum']);
     expect(rulesOf((f) => (f.Criticality = -1))).toEqual(['/Criticality minimum']);
     expect(rulesOf((f) => (f.Confidence = 50.5))).toEqual(['/Confidence type']);
@@ -159,27 +188,38 @@ describe('validateFinding', () => {
   });
 
   it('limits Note, Remediation, Malware and ThreatIntelIndicators', () => {
-    expect(rulesOf((f) => (f.Note = { Text: 'x'.repeat(513), UpdatedBy: 'a', UpdatedAt: '2025-01-01T00:00:00Z' }))).toEqual([
-      '/Note/Text max-length',
-    ]);
+    expect(
+      rulesOf((f) => (f.Note = { Text: 'x'.repeat(513), UpdatedBy: 'a', UpdatedAt: '2025-01-01T00:00:00Z' })),
+    ).toEqual(['/Note/Text max-length']);
     expect(rulesOf((f) => (f.Remediation = { Recommendation: { Text: 'x'.repeat(513) } }))).toEqual([
       '/Remediation/Recommendation/Text max-length',
     ]);
-    expect(rulesOf((f) => (f.Malware = Array.from({ length: 6 }, () => ({ Name: 'm' }))))).toEqual(['/Malware max-items']);
-    expect(rulesOf((f) => (f.Malware = [{ Type: 'VIRUS' }]))).toEqual(['/Malware/0/Name required']);
-    expect(rulesOf((f) => (f.ThreatIntelIndicators = [{ Type: 'IPV4_ADDRESS', Value: '192.0.2.1', Source: 'x'.repeat(65) }]))).toEqual([
-      '/ThreatIntelIndicators/0/Source max-length',
+    expect(rulesOf((f) => (f.Malware = Array.from({ length: 6 }, () => ({ Name: 'm' }))))).toEqual([
+      '/Malware max-items',
     ]);
+    expect(rulesOf((f) => (f.Malware = [{ Type: 'VIRUS' }]))).toEqual(['/Malware/0/Name required']);
+    expect(
+      rulesOf(
+        (f) =>
+          (f.ThreatIntelIndicators = [{ Type: 'IPV4_ADDRESS', Value: '192.0.2.1', Source: 'x'.repeat(65) }]),
+      ),
+    ).toEqual(['/ThreatIntelIndicators/0/Source max-length']);
   });
 
   it('rejects unknown properties, which the SDK would drop silently', () => {
     expect(rulesOf((f) => (f.Tiltle = 'typo'))).toEqual(['/Tiltle unknown-property']);
-    expect(rulesOf((f) => (f.Severity = { Label: 'LOW', label: 'LOW' }))).toEqual(['/Severity/label unknown-property']);
+    expect(rulesOf((f) => (f.Severity = { Label: 'LOW', label: 'LOW' }))).toEqual([
+      '/Severity/label unknown-property',
+    ]);
   });
 
   it('maps a malformed ProductArn to the request-level InvalidInputException', () => {
     expect(errorsOf((f) => (f.ProductArn = 'arn:aws:securityhub:::product/111122223333/default'))).toEqual([
-      expect.objectContaining({ pointer: '/ProductArn', rule: 'product-arn', serviceErrorCode: 'InvalidInputException' }),
+      expect.objectContaining({
+        pointer: '/ProductArn',
+        rule: 'product-arn',
+        serviceErrorCode: 'InvalidInputException',
+      }),
     ]);
   });
 
@@ -188,18 +228,30 @@ describe('validateFinding', () => {
       expect.objectContaining({ pointer: '/Network/SourceIpV4', rule: 'ip-address', serviceErrorCode: null }),
     ]);
     expect(errorsOf((f) => ((f.Network as Mutable).DestinationPort = 70000))).toEqual([
-      expect.objectContaining({ pointer: '/Network/DestinationPort', rule: 'maximum', serviceErrorCode: null }),
+      expect.objectContaining({
+        pointer: '/Network/DestinationPort',
+        rule: 'maximum',
+        serviceErrorCode: null,
+      }),
     ]);
   });
 
   it('rejects findings over 240 KB, counting UTF-8 bytes', () => {
     const bigDetails = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'é'.repeat(1023)]));
-    const resources = Array.from({ length: 3 }, (_, i) => ({ Type: 'Other', Id: `r${i}`, Details: { Other: bigDetails } }));
+    const resources = Array.from({ length: 3 }, (_, i) => ({
+      Type: 'Other',
+      Id: `r${i}`,
+      Details: { Other: bigDetails },
+    }));
     const errors = errorsOf((f) => (f.Resources = resources));
-    expect(errors).toEqual([expect.objectContaining({ pointer: '', rule: 'max-finding-size', limit: ASFF_LIMITS.FINDING_BYTES })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ pointer: '', rule: 'max-finding-size', limit: ASFF_LIMITS.FINDING_BYTES }),
+    ]);
     // The same characters as ASCII stay under the limit: bytes are counted, not characters.
     const ascii = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'e'.repeat(1023)]));
-    expect(rulesOf((f) => (f.Resources = resources.map((r) => ({ ...r, Details: { Other: ascii } }))))).toEqual([]);
+    expect(
+      rulesOf((f) => (f.Resources = resources.map((r) => ({ ...r, Details: { Other: ascii } })))),
+    ).toEqual([]);
   });
 
   it('reports a finding that cannot be serialized instead of throwing', () => {
@@ -231,8 +283,38 @@ describe('validateFinding', () => {
     },
   );
 
-  test.prop([fc.dictionary(fc.string(), fc.anything(), { maxKeys: 6 })])('never throws on finding-like objects', (extra) => {
-    const result = validateFinding({ ...typicalFinding(), ...extra });
-    if (!result.valid) expect(result.errors.length).toBeGreaterThan(0);
+  test.prop([fc.dictionary(fc.string(), fc.anything(), { maxKeys: 6 })])(
+    'never throws on finding-like objects',
+    (extra) => {
+      const result = validateFinding({ ...typicalFinding(), ...extra });
+      if (!result.valid) expect(result.errors.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('validateFinding size bound', () => {
+  it('falls back to exact serialization for values with toJSON inside loose objects', () => {
+    const huge = { toJSON: () => 'x'.repeat(ASFF_LIMITS.FINDING_BYTES) };
+    const result = validateFinding({ ...typicalFinding(), Detection: { huge } });
+    expect(result.valid ? [] : result.errors.map((e) => e.rule)).toEqual(['max-finding-size']);
   });
+
+  test.prop([fc.string({ maxLength: 3000 }), fc.integer({ min: 1, max: 32 })])(
+    'agrees with Buffer.byteLength(JSON.stringify(finding)) at the limit',
+    (text, copies) => {
+      const details = Object.fromEntries(
+        Array.from({ length: 50 }, (_, i) => [`k${i}`, `${text}x`.slice(0, 1023)]),
+      );
+      const resources = Array.from({ length: copies }, (_, i) => ({
+        Type: 'Other',
+        Id: `r${i}`,
+        Details: { Other: details },
+      }));
+      const finding = { ...typicalFinding(), Resources: resources };
+      const oversized = Buffer.byteLength(JSON.stringify(finding)) > ASFF_LIMITS.FINDING_BYTES;
+      const result = validateFinding(finding);
+      const rules = result.valid ? [] : result.errors.map((e) => e.rule);
+      expect(rules.includes('max-finding-size')).toBe(oversized);
+    },
+  );
 });
