@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeCef } from '../../src/index.js';
+
+// Timing belongs in benchmarks; this only checks the growth rate with a generous bound: a quadratic
+// scanner would take ~16x longer for 4x the input, a linear one ~4x.
+function cost(build: (n: number) => string, n: number): number {
+  const input = build(n);
+  const best: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const start = process.hrtime.bigint();
+    for (const strict of [true, false]) {
+      const result = tokenizeCef(input, { strict });
+      if (result.ok) for (const [k, v] of result.record.extensions) void (k.length + v.length);
+    }
+    best.push(Number(process.hrtime.bigint() - start));
+  }
+  return Math.min(...best);
+}
+
+const HEADER = 'CEF:0|v|p|1|c|n|5|';
+const pathological: [string, (n: number) => string][] = [
+  ['backslashes in the header', (n) => `CEF:0|${'\\'.repeat(n)}`],
+  ['backslashes in a value', (n) => `${HEADER}a=${'\\'.repeat(n)}`],
+  ['pipes', (n) => `CEF:0${'|'.repeat(n)}`],
+  ['a= runs', (n) => `${HEADER}${'a='.repeat(n / 2)}`],
+  ['space-separated a= runs', (n) => `${HEADER}${' a='.repeat(n / 3)}`],
+  ['one huge value', (n) => `${HEADER}msg=${'word '.repeat(n / 5)}`],
+  ['huge key-shaped run', (n) => `${HEADER}a= ${'k'.repeat(n)}=`],
+  ['CEF: repeated', (n) => 'CEF:'.repeat(n / 4)],
+  ['digits after CEF:', (n) => `CEF:${'0'.repeat(n)}`],
+  ['escaped equals', (n) => `${HEADER}a=${'\\='.repeat(n / 2)}`],
+  ['prefix junk', (n) => `${'<1>x '.repeat(n / 5)}${HEADER}a=b`],
+];
+
+describe('linear time on pathological inputs (100k characters and more)', () => {
+  for (const [label, build] of pathological) {
+    it(label, () => {
+      const small = cost(build, 100_000);
+      const large = cost(build, 400_000);
+      // Linear is ~4x; allow noise from shared CPUs. Quadratic would be ~16x.
+      expect(large / Math.max(small, 200_000)).toBeLessThan(10);
+    });
+  }
+});
