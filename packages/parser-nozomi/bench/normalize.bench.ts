@@ -37,7 +37,8 @@ function run(): Rate {
   }
   const cpu = process.cpuUsage(cpuStarted);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (findings !== corpus.length) throw new Error(`only ${findings} of ${corpus.length} lines became findings`);
+  if (findings !== corpus.length)
+    throw new Error(`only ${findings} of ${corpus.length} lines became findings`);
   return { wall: findings / seconds, cpu: findings / ((cpu.user + cpu.system) / 1e6) };
 }
 
