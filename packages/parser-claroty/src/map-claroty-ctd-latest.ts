@@ -150,17 +150,36 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
   };
 }
 
+// Key names built once: building them per record costs a string hash per lookup.
+const ASSET_KEYS = {
+  Source: {
+    ip: 'CtdSourceIp',
+    mac: 'CtdSourceMac',
+    name: 'CtdSourceHost',
+    zone: 'CtdSourceZone',
+    type: 'CtdSourceAssetType',
+  },
+  Destination: {
+    ip: 'CtdDestinationIp',
+    mac: 'CtdDestinationMac',
+    name: 'CtdDestinationHost',
+    zone: 'CtdDestinationZone',
+    type: 'CtdDestinationAssetType',
+  },
+} as const;
+
 function toCtdAsset(
   get: (key: string) => string | undefined,
   side: 'Source' | 'Destination',
   role: 'actor' | 'target',
   site: string | undefined,
 ): OtAsset | undefined {
-  const ip = get(`Ctd${side}Ip`);
-  const mac = get(`Ctd${side}Mac`);
-  const name = get(`Ctd${side}Host`);
-  const zone = get(`Ctd${side}Zone`);
-  const type = get(`Ctd${side}AssetType`);
+  const keys = ASSET_KEYS[side];
+  const ip = get(keys.ip);
+  const mac = get(keys.mac);
+  const name = get(keys.name);
+  const zone = get(keys.zone);
+  const type = get(keys.type);
   if (ip === undefined && mac === undefined && name === undefined) return undefined;
   return {
     ...(name !== undefined && { name }),

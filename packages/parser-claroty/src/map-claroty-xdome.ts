@@ -291,41 +291,54 @@ function readCves(get: (key: string) => string | undefined): string[] {
   return cves.filter((id) => /^CVE-\d{4}-\d{4,}$/.test(id));
 }
 
+// Device-block key names per prefix, built once: building them per record costs a string hash per lookup.
+const DEVICE_KEY_NAMES = [
+  'uid',
+  'asset_id',
+  'ip_list',
+  'mac_list',
+  'type',
+  'site_name',
+  ...DEVICE_DETAIL_KEYS,
+] as const;
+type DeviceKey = (typeof DEVICE_KEY_NAMES)[number];
+const DEVICE_KEYS = {
+  device_: toKeyTable('device_'),
+  other_device_: toKeyTable('other_device_'),
+} as const;
+
+function toKeyTable(prefix: string): Readonly<Record<DeviceKey, string>> {
+  return Object.fromEntries(DEVICE_KEY_NAMES.map((key) => [key, `${prefix}${key}`])) as Record<
+    DeviceKey,
+    string
+  >;
+}
+
 function toXdomeAsset(
   fields: ReadonlyMap<string, string>,
   prefix: 'device_' | 'other_device_',
   diagnostics: Diagnostic[],
 ): OtAsset | undefined {
-  const get = (key: string) => present(fields.get(`${prefix}${key}`));
-  const list = (key: string) => {
-    const raw = fields.get(`${prefix}${key}`);
-    if (raw === undefined) return [];
-    const result = parsePythonList(raw);
-    if (!result.ok) {
-      diagnostics.push(
-        createDiagnostic(
-          CLAROTY_DIAGNOSTIC_CODES.invalidList,
-          'warning',
-          `${prefix}${key} is not a well-formed Python list (${raw.slice(0, 60)}); only the readable items were used.`,
-        ),
-      );
-    }
-    return result.items;
-  };
-  const id = firstPresent(get('uid'), get('asset_id'));
-  const ips = list('ip_list').flatMap(parseIpList);
-  const macs = list('mac_list').flatMap(parseMacList);
+  const keys = DEVICE_KEYS[prefix];
+  const id = firstPresent(fields.get(keys.uid), fields.get(keys.asset_id));
+  const ips = readList(fields, keys.ip_list, diagnostics).flatMap(parseIpList);
+  const macs = readList(fields, keys.mac_list, diagnostics).flatMap(parseMacList);
   if (id === undefined && ips.length === 0 && macs.length === 0) return undefined;
   const details: Record<string, string> = {};
-  const assetId = get('asset_id');
+  const assetId = present(fields.get(keys.asset_id));
   if (assetId !== undefined) details.asset_id = assetId;
+  const zone = readList(fields, keys.network_list, diagnostics).join(', ');
   for (const key of DEVICE_DETAIL_KEYS) {
-    const value = LIST_DETAIL_KEYS.has(key) ? list(key).join(', ') : get(key);
+    const value =
+      key === 'network_list'
+        ? zone
+        : LIST_DETAIL_KEYS.has(key)
+          ? readList(fields, keys[key], diagnostics).join(', ')
+          : present(fields.get(keys[key]));
     if (value !== undefined && value !== '') details[key] = value;
   }
-  const type = get('type');
-  const site = get('site_name');
-  const zone = list('network_list').join(', ');
+  const type = present(fields.get(keys.type));
+  const site = present(fields.get(keys.site_name));
   return {
     ...(id !== undefined && { id }),
     ...(assetId !== undefined && { name: assetId }),
@@ -337,4 +350,20 @@ function toXdomeAsset(
     vendor: 'claroty',
     details,
   };
+}
+
+function readList(fields: ReadonlyMap<string, string>, key: string, diagnostics: Diagnostic[]): string[] {
+  const raw = fields.get(key);
+  if (raw === undefined) return [];
+  const result = parsePythonList(raw);
+  if (!result.ok) {
+    diagnostics.push(
+      createDiagnostic(
+        CLAROTY_DIAGNOSTIC_CODES.invalidList,
+        'warning',
+        `${key} is not a well-formed Python list (${raw.slice(0, 60)}); only the readable items were used.`,
+      ),
+    );
+  }
+  return result.items;
 }
