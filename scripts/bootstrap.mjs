@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
 const localPnpm = join(root, '.cache', 'pnpm', 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' };
 
@@ -32,7 +34,13 @@ function resolvePnpm() {
   if (global.status === 0 && global.stdout.trim() === PNPM_VERSION) return ['pnpm', []];
   if (!existsSync(localPnpm)) {
     step(`installing pnpm ${PNPM_VERSION} into .cache/pnpm`, 'npm', [
-      'install', '--no-save', '--no-audit', '--no-fund', '--prefix', join(root, '.cache', 'pnpm'), `pnpm@${PNPM_VERSION}`,
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      join(root, '.cache', 'pnpm'),
+      `pnpm@${PNPM_VERSION}`,
     ]);
   }
   return [process.execPath, [localPnpm]];
@@ -47,7 +55,15 @@ pnpmStep('installing dependencies', ['install', '--frozen-lockfile', '--prefer-o
 if (job === 'test') {
   pnpmStep('lint (biome)', ['exec', 'biome', 'check', '.']);
   pnpmStep('build, type-check, lint and test every package', [
-    'exec', 'turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--output-logs=errors-only', ...extra,
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    'typecheck',
+    'lint',
+    'test',
+    '--output-logs=errors-only',
+    ...extra,
   ]);
 } else if (job === 'start') {
   pnpmStep('building', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
