@@ -13,6 +13,8 @@ export interface VendorCorpusOptions {
   readonly targetLength?: number;
 }
 
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
 const SAMPLES = new URL('./vendor-samples.log', import.meta.url);
 
 // Vendor-shaped pairs used to pad short templates: custom label pairs, escapes, lists, timestamps.
@@ -94,7 +96,8 @@ export function buildVendorCorpus(count: number, options: VendorCorpusOptions = 
       line = line.trimEnd();
       if (line.endsWith('\\')) line = line.slice(0, -1);
     }
-    lines[i] = line;
+    // Flat strings, as lines decoded from bytes are in production (concatenation leaves ropes).
+    lines[i] = DECODER.decode(ENCODER.encode(line));
   }
   return lines;
 }

@@ -81,12 +81,12 @@ export function escapeExtensionValue(value: string): string {
 export const KEY_START = 1;
 /** Bit: may continue a key (`[A-Za-z0-9_.,[\]]`). */
 export const KEY_PART = 2;
-/** Bit: `-`, a key character only when `strict: false`. */
-export const KEY_DASH = 4;
-
-/** Key character classes for ASCII; anything at or above 128 is not a key character. */
+/**
+ * Key character classes for every UTF-16 code unit (64 KiB, so the scanner's hot loop needs no range check).
+ * `-` is 0 here; the tokenizer handles it on a slow path because it is only tolerated (`cef/invalid-key-character`).
+ */
 export const KEY_CLASS: Uint8Array = (() => {
-  const table = new Uint8Array(128);
+  const table = new Uint8Array(65536);
   const mark = (from: string, to: string, bits: number): void => {
     for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) table[c] = bits;
   };
@@ -95,7 +95,6 @@ export const KEY_CLASS: Uint8Array = (() => {
   mark('0', '9', KEY_START | KEY_PART);
   table[95] = KEY_START | KEY_PART; // _
   for (const c of '.,[]') table[c.charCodeAt(0)] = KEY_PART;
-  table[45] = KEY_DASH;
   return table;
 })();
 
@@ -104,8 +103,7 @@ export function isCefKey(key: string): boolean {
   if (key.length === 0) return false;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    const bits = c < 128 ? (KEY_CLASS[c] ?? 0) : 0;
-    if ((bits & (i === 0 ? KEY_START : KEY_PART)) === 0) return false;
+    if ((KEY_CLASS[c]! & (i === 0 ? KEY_START : KEY_PART)) === 0) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 import { createDiagnostic, type Diagnostic, type DiagnosticSeverity } from '../diagnostics/diagnostic.js';
 import { CEF_DIAGNOSTIC_CODES as CODES } from './cef-diagnostic-codes.js';
-import { KEY_CLASS, KEY_DASH, KEY_PART, KEY_START, unescapeHeaderField } from './cef-escape.js';
+import { KEY_CLASS, KEY_START, unescapeHeaderField } from './cef-escape.js';
 import {
   CEF_MAX_DIAGNOSTICS,
   CEF_MAX_EXTENSION_PAIRS,
@@ -17,10 +17,14 @@ const BACKSLASH = 92;
 const PIPE = 124;
 const LF = 10;
 const CR = 13;
+const DASH = 45;
+
+/** Shared empty list for clean records (never mutated: `add` replaces it first). */
+const NO_DIAGNOSTICS: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
 
 /** Collects diagnostics up to `CEF_MAX_DIAGNOSTICS`; `errors` counts error-severity ones. */
 class DiagnosticSink {
-  readonly list: Diagnostic[] = [];
+  list: Diagnostic[] = NO_DIAGNOSTICS;
   errors = 0;
   constructor(readonly violation: DiagnosticSeverity) {}
 
@@ -31,6 +35,7 @@ class DiagnosticSink {
 
   add(code: string, severity: DiagnosticSeverity, message: string, offset?: number): void {
     if (severity === 'error') this.errors++;
+    if (this.list === NO_DIAGNOSTICS) this.list = [];
     if (this.list.length < CEF_MAX_DIAGNOSTICS)
       this.list.push(createDiagnostic(code, severity, message, offset));
     else if (this.list.length === CEF_MAX_DIAGNOSTICS) {
@@ -196,7 +201,7 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
     name: fields[4]!,
     severity: fields[5]!,
   };
-  const spans = incomplete ? [] : scanExtension(line, pos, end, sink);
+  const spans = incomplete ? NO_SPANS : scanExtension(line, pos, end, sink);
   if (sink.errors > 0) return { ok: false, diagnostics: sink.list };
   return { ok: true, record: new TokenizedCefRecord(header, line, spans, prefix), diagnostics: sink.list };
 }
@@ -211,8 +216,9 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
  *                 ^run ^eq: a space, then a key, then "=" ends the value before that space
  * ```
  */
-function scanExtension(line: string, pos: number, end: number, sink: DiagnosticSink): number[] {
-  const spans: number[] = [];
+function scanExtension(line: string, pos: number, end: number, sink: DiagnosticSink): readonly number[] {
+  const spans = SPANS;
+  let count = 0;
   while (pos < end && line.charCodeAt(pos) === SPACE) pos++;
   const junkStart = pos;
   let keyStart = -1;
@@ -253,18 +259,15 @@ function scanExtension(line: string, pos: number, end: number, sink: DiagnosticS
     // Read the run before "=" backwards; it must be key-shaped and preceded by a space (or start the extension).
     const floor = valueStart === -1 ? junkStart : valueStart;
     let k = eq;
+    while (k > floor && KEY_CLASS[line.charCodeAt(k - 1)] !== 0) k--;
     let dash = false;
-    while (k > floor) {
-      const c = line.charCodeAt(k - 1);
-      const bits = c < 128 ? KEY_CLASS[c]! : 0;
-      if ((bits & KEY_PART) === 0) {
-        if (bits === KEY_DASH) dash = true;
-        else break;
-      }
-      k--;
+    if (k > floor && line.charCodeAt(k - 1) === DASH) {
+      // Rare: a "-" in the key (tolerated, reported below). Continue from where the fast loop stopped.
+      dash = true;
+      while (k > floor && (KEY_CLASS[line.charCodeAt(k - 1)] !== 0 || line.charCodeAt(k - 1) === DASH)) k--;
     }
     const first = k < eq ? line.charCodeAt(k) : -1;
-    const startsKey = first !== -1 && first < 128 && (KEY_CLASS[first]! & KEY_START) !== 0;
+    const startsKey = first !== -1 && (KEY_CLASS[first]! & KEY_START) !== 0;
     const afterSpace =
       valueStart === -1
         ? k === junkStart || line.charCodeAt(k - 1) === SPACE
@@ -282,14 +285,18 @@ function scanExtension(line: string, pos: number, end: number, sink: DiagnosticS
         );
       }
     } else {
-      spans.push(keyStart, keyEnd, escaped ? ~valueStart : valueStart, k - 1);
-      if (spans.length >= CEF_MAX_EXTENSION_PAIRS * 4) {
+      spans[count] = keyStart;
+      spans[count + 1] = keyEnd;
+      spans[count + 2] = escaped ? ~valueStart : valueStart;
+      spans[count + 3] = k - 1;
+      count += 4;
+      if (count >= CEF_MAX_EXTENSION_PAIRS * 4) {
         sink.spec(
           CODES.tooManyExtensions,
           `More than ${CEF_MAX_EXTENSION_PAIRS} extension pairs; the rest of the line is dropped.`,
           k,
         );
-        return spans;
+        return spans.slice(0, count);
       }
     }
     if (dash)
@@ -305,10 +312,17 @@ function scanExtension(line: string, pos: number, end: number, sink: DiagnosticS
   if (valueStart === -1) {
     if (pos < end)
       sink.spec(CODES.unexpectedText, 'The extension holds text but no key=value pair.', junkStart);
-    return spans;
+    return NO_SPANS;
   }
   let valueEnd = end;
   while (valueEnd > valueStart && line.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
-  spans.push(keyStart, keyEnd, escaped ? ~valueStart : valueStart, valueEnd);
-  return spans;
+  spans[count] = keyStart;
+  spans[count + 1] = keyEnd;
+  spans[count + 2] = escaped ? ~valueStart : valueStart;
+  spans[count + 3] = valueEnd;
+  return spans.slice(0, count + 4);
 }
+
+/** Scratch buffer for one scan (the scan is synchronous); each record gets an exact-size copy. */
+const SPANS: number[] = new Array(CEF_MAX_EXTENSION_PAIRS * 4).fill(0);
+const NO_SPANS: readonly number[] = [];

@@ -56,7 +56,8 @@ export class TokenizedCefRecord implements CefRecord {
     this.name = header.name;
     this.severity = header.severity;
     Object.defineProperty(this, 'extensions', EXTENSIONS_DESCRIPTOR);
-    if (prefix !== undefined) Object.defineProperty(this, 'prefix', { value: prefix, enumerable: true });
+    // Only set when present: `'prefix' in record` is false for bare CEF.
+    if (prefix !== undefined) (this as { prefix?: SyslogPrefix }).prefix = prefix;
     this.#source = source;
     this.#spans = spans;
   }
