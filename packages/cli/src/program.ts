@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { registerParseCommand } from './commands/parse.js';
+import { registerValidateCommand } from './commands/validate.js';
+
+/** The package version, for `otbridge --version`. */
+export const CLI_VERSION = '0.1.0';
+
+/**
+ * Builds the `otbridge` program with every command registered. Commands set `process.exitCode`
+ * (see `EXIT_CODES`); `cli.ts` runs the program.
+ */
+export function createProgram(): Command {
+  const program = new Command('otbridge')
+    .description(
+      'otbridge: OT/ICS intrusion-detection syslog (Dragos, Claroty, Nozomi) to AWS Security Hub.\n' +
+        'Test mappings offline, backfill findings, and operate the pipeline.',
+    )
+    .version(CLI_VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+
+  // --- engineer A's commands ---
+  registerParseCommand(program);
+  registerValidateCommand(program);
+  // --- end of engineer A's commands ---
+
+  // --- engineer B's commands ---
+  // --- end of engineer B's commands ---
+  return program;
+}
