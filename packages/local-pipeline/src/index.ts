@@ -18,6 +18,8 @@ export type { KinesisWriter, KinesisWriterOptions } from './kinesis/kinesis-writ
 export { createKinesisWriter, MAX_EVENT_BYTES } from './kinesis/kinesis-writer.js';
 export type { EncodedKinesisRecord } from './kinesis/kpl-aggregator.js';
 export { aggregateRecords, createRandomPartitionKey } from './kinesis/kpl-aggregator.js';
+export type { StreamLine } from './kinesis/read-stream-lines.js';
+export { readStreamLines } from './kinesis/read-stream-lines.js';
 export type { LocalPipelineOptions, PipelineTarget } from './pipeline/local-pipeline-options.js';
 export { LOCAL_PIPELINE_DEFAULTS } from './pipeline/local-pipeline-options.js';
 export { sendSyslogOverTcp, sendSyslogOverUdp } from './pipeline/send-syslog-lines.js';

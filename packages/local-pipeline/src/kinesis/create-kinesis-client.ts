@@ -1,8 +1,8 @@
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
-/** Fake credentials for the embedded servers (the SDK signs; they do not check). */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'otbridge-local', secretAccessKey: 'otbridge-local' };
+/** Credentials for the embedded servers: s3rver accepts only its own pair; the others check none. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /**
  * A Kinesis client over HTTP/1.1 (kinesalite fails every HTTP/2 call with `Protocol error`). Without

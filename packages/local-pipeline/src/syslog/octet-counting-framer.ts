@@ -84,7 +84,12 @@ export class OctetCountingFramer {
         }
         break;
       }
-      this.#emitLine(buffer.subarray(cursor, lf));
+      if (lf - cursor > SYSLOG_MAX_MESSAGE_BYTES) {
+        this.#emit(buffer.subarray(cursor, cursor + SYSLOG_MAX_MESSAGE_BYTES));
+        this.#sink.oversized?.(lf - cursor);
+      } else {
+        this.#emitLine(buffer.subarray(cursor, lf));
+      }
       cursor = lf + 1;
     }
     buffer = buffer.subarray(cursor);
