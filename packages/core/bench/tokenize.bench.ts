@@ -1,6 +1,6 @@
 // `pnpm bench`: tokenizes a vendor-shaped corpus with tokenizeCef and with nsyslog-parser, same process,
 // and prints lines/s and ns/line (median of several runs) plus the ratio. Figures, never assertions.
-// Env: BENCH_LINES (default 100000), BENCH_RUNS (default 7; nsyslog-parser gets min(runs, 3)).
+// Env: BENCH_LINES (default 100000), BENCH_RUNS (rounds, default 7).
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { getCefExtension, tokenizeCef } from '../src/index.js';
@@ -68,25 +68,27 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1]!;
 }
 
-function measure(
-  run: () => void,
-  runs: number,
-): { linesPerSecond: number; nsPerLine: number; spread: string } {
-  run(); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const start = process.hrtime.bigint();
-    run();
-    times.push(Number(process.hrtime.bigint() - start));
-  }
-  const ns = median(times);
-  const min = Math.min(...times) / corpus.length;
-  const max = Math.max(...times) / corpus.length;
-  return {
-    linesPerSecond: (corpus.length * 1e9) / ns,
-    nsPerLine: ns / corpus.length,
-    spread: `${min.toFixed(0)}-${max.toFixed(0)}`,
-  };
+function time(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start);
+}
+
+// Round-robin: every round times each contender once, so load from other processes on the shared
+// cores hits all of them alike; per-round ratios are robust to load drift.
+const contenders = [
+  ['tokenizeCef (tokenize only)', tokenizeOnly],
+  ['tokenizeCef + read every key/value', tokenizeAndRead],
+  ['nsyslog-parser 0.10.1', nsyslogOnly],
+  ['nsyslog-parser + read every field', nsyslogAndRead],
+  ["bare split('|') + split(' ') (scale)", bareSplit],
+] as const;
+for (const [, run] of contenders) run(); // warm-up
+const times: number[][] = contenders.map(() => []);
+for (let round = 0; round < RUNS; round++) {
+  contenders.forEach(([, run], i) => {
+    times[i]!.push(time(run));
+  });
 }
 
 // Correctness next to speed: lines where nsyslog-parser's values differ from tokenizeCef's.
@@ -109,27 +111,21 @@ for (const line of corpus) {
   }
 }
 
-const rows = [
-  ['tokenizeCef (tokenize only)', measure(tokenizeOnly, RUNS)],
-  ['tokenizeCef + read every key/value', measure(tokenizeAndRead, RUNS)],
-  ['nsyslog-parser 0.10.1', measure(nsyslogOnly, Math.min(RUNS, 3))],
-  ['nsyslog-parser + read every field', measure(nsyslogAndRead, Math.min(RUNS, 3))],
-  ["bare split('|') + split(' ') (scale)", measure(bareSplit, RUNS)],
-] as const;
-
 const format = (n: number): string => Math.round(n).toLocaleString('en-US');
 console.log(
   `corpus: ${format(corpus.length)} lines, ${(chars / corpus.length).toFixed(0)} chars/line, ${(pairs / okStrict).toFixed(1)} pairs/line, ${format(okStrict)} strict-valid; node ${process.version}, ${cpus().length} cores (shared), runs=${RUNS}`,
 );
-for (const [label, m] of rows) {
+contenders.forEach(([label], i) => {
+  const ns = median(times[i]!) / corpus.length;
+  const spread = `${(Math.min(...times[i]!) / corpus.length).toFixed(0)}-${(Math.max(...times[i]!) / corpus.length).toFixed(0)}`;
   console.log(
-    `${label.padEnd(38)} ${format(m.linesPerSecond).padStart(10)} lines/s  ${m.nsPerLine.toFixed(0).padStart(7)} ns/line  (per-run ns/line ${m.spread})`,
+    `${label.padEnd(38)} ${format(1e9 / ns).padStart(10)} lines/s  ${ns.toFixed(0).padStart(7)} ns/line  (per-round ns/line ${spread})`,
   );
-}
-const speedup = rows[0][1].linesPerSecond / rows[2][1].linesPerSecond;
-const speedupRead = rows[1][1].linesPerSecond / rows[3][1].linesPerSecond;
+});
+const ratio = (ours: number, theirs: number): string =>
+  median(times[ours]!.map((t, round) => times[theirs]![round]! / t)).toFixed(1);
 console.log(
-  `ratio tokenize only: ${speedup.toFixed(1)}x nsyslog-parser; with reading: ${speedupRead.toFixed(1)}x`,
+  `ratio (median of per-round ratios): tokenize only ${ratio(0, 2)}x nsyslog-parser; with reading ${ratio(1, 3)}x`,
 );
 console.log(
   `nsyslog-parser correctness on this corpus: ${format(missingCef)} lines without a CEF result, ${format(disagreeing)} more with at least one value different from tokenizeCef`,

@@ -58,7 +58,8 @@ export function parseSyslogPrefix(line: string, end: number): SyslogPrefixResult
       return { prefix: out, recognized: true };
     out.format = 'iso8601';
     out.timestamp = token(line, 0);
-    setField(out, 'hostname', tokenOrUndefined(line, 1, count));
+    const hostnameValue = tokenOrUndefined(line, 1, count);
+    if (useful(hostnameValue)) out.hostname = hostnameValue;
     setTag(out, tokenOrUndefined(line, 2, count));
     return { prefix: out, recognized: true };
   }
@@ -66,7 +67,8 @@ export function parseSyslogPrefix(line: string, end: number): SyslogPrefixResult
     if (count >= 4 && isYearAt(line, 2) && isTimeAt(line, 3)) {
       out.format = 'nozomi';
       out.timestamp = line.slice(TOKENS[0], TOKENS[7]);
-      setField(out, 'hostname', tokenOrUndefined(line, 4, count));
+      const hostnameValue = tokenOrUndefined(line, 4, count);
+      if (useful(hostnameValue)) out.hostname = hostnameValue;
       setTag(out, tokenOrUndefined(line, 5, count));
       return { prefix: out, recognized: true };
     }
@@ -79,7 +81,7 @@ export function parseSyslogPrefix(line: string, end: number): SyslogPrefixResult
       }
       out.format = 'rfc3164';
       out.timestamp = timestamp;
-      setField(out, 'hostname', host);
+      if (useful(host)) out.hostname = host;
       setTag(out, tokenOrUndefined(line, 4, count));
       return { prefix: out, recognized: true };
     }
@@ -107,7 +109,8 @@ function splitTokens(line: string, from: number, to: number): number {
     while (i < to && line.charCodeAt(i) === 32) i++;
     if (i >= to) break;
     TOKENS[2 * count] = i;
-    while (i < to && line.charCodeAt(i) !== 32) i++;
+    i = line.indexOf(' ', i);
+    if (i === -1 || i > to) i = to;
     TOKENS[2 * count + 1] = i;
     count++;
   }
@@ -135,21 +138,26 @@ function read5424(
   const isNil = TOKENS[2 * k + 1]! - a === 1 && line.charCodeAt(a) === 45;
   if (!isNil && !isIsoAt(line, k)) return false;
   out.format = 'rfc5424';
-  setField(out, 'timestamp', token(line, k));
-  setField(out, 'hostname', tokenOrUndefined(line, k + 1, count));
-  setField(out, 'appName', tokenOrUndefined(line, k + 2, count));
-  setField(out, 'procId', tokenOrUndefined(line, k + 3, count));
-  setField(out, 'msgId', tokenOrUndefined(line, k + 4, count));
-  if (k + 5 < count) setField(out, 'structuredData', line.slice(TOKENS[2 * (k + 5)], stop));
+  const timestampValue = token(line, k);
+  if (useful(timestampValue)) out.timestamp = timestampValue;
+  const hostnameValue = tokenOrUndefined(line, k + 1, count);
+  if (useful(hostnameValue)) out.hostname = hostnameValue;
+  const appNameValue = tokenOrUndefined(line, k + 2, count);
+  if (useful(appNameValue)) out.appName = appNameValue;
+  const procIdValue = tokenOrUndefined(line, k + 3, count);
+  if (useful(procIdValue)) out.procId = procIdValue;
+  const msgIdValue = tokenOrUndefined(line, k + 4, count);
+  if (useful(msgIdValue)) out.msgId = msgIdValue;
+  if (k + 5 < count) {
+    const structuredData = line.slice(TOKENS[2 * (k + 5)], stop);
+    if (useful(structuredData)) out.structuredData = structuredData;
+  }
   return true;
 }
 
-function setField(
-  out: Writable<SyslogPrefix>,
-  field: 'timestamp' | 'hostname' | 'appName' | 'procId' | 'msgId' | 'structuredData',
-  value: string | undefined,
-): void {
-  if (value !== undefined && value !== '-' && value !== '') out[field] = value;
+/** A field worth keeping: present, not empty, not the RFC 5424 NILVALUE `-`. */
+function useful(value: string | undefined): value is string {
+  return value !== undefined && value !== '-' && value !== '';
 }
 
 /** `tag`, `tag:`, `tag[pid]:` → appName (+ procId). */
@@ -158,10 +166,12 @@ function setTag(out: Writable<SyslogPrefix>, tag: string | undefined): void {
   const body = tag.endsWith(':') ? tag.slice(0, -1) : tag;
   const open = body.indexOf('[');
   if (open > 0 && body.endsWith(']')) {
-    setField(out, 'appName', body.slice(0, open));
-    setField(out, 'procId', body.slice(open + 1, -1));
+    const appNameValue = body.slice(0, open);
+    if (useful(appNameValue)) out.appName = appNameValue;
+    const procIdValue = body.slice(open + 1, -1);
+    if (useful(procIdValue)) out.procId = procIdValue;
   } else {
-    setField(out, 'appName', body);
+    if (useful(body)) out.appName = body;
   }
 }
 
