@@ -62,7 +62,9 @@ export function registerParseCommand(program: Command): void {
 type SummaryKey = `${string}\u0000${string}\u0000${string}`;
 
 async function runParse(files: readonly string[], options: ParseOptions): Promise<ExitCode> {
-  const project = await loadProjectParsers();
+  const project = await loadProjectParsers(
+    options.config === undefined ? {} : { configPath: options.config },
+  );
   const registry = createProjectRegistry(project);
   const settings = toNormalizeSettings(options, project, registry);
   const colors = createStreamColors(process.stderr);
@@ -101,7 +103,7 @@ async function runParse(files: readonly string[], options: ParseOptions): Promis
       stdout,
       formatTable(
         [
-          { header: 'LINE', maxWidth: 40 },
+          { header: 'LINE', maxWidth: 40, keep: 'end' },
           { header: 'OUTCOME' },
           { header: 'PARSER' },
           { header: 'SEVERITY' },

@@ -3,11 +3,16 @@ export interface TableColumn {
   readonly header: string;
   readonly maxWidth?: number;
   readonly align?: 'left' | 'right';
+  /** Which end of a too-long cell to keep (default the start; file paths keep their end). */
+  readonly keep?: 'start' | 'end';
 }
 
-function clip(value: string, width: number): string {
+function clip(value: string, width: number, keep: 'start' | 'end'): string {
   const flat = value.replace(/[\r\n\t]+/g, ' ');
-  return flat.length <= width ? flat : `${flat.slice(0, Math.max(0, width - 1))}…`;
+  if (flat.length <= width) return flat;
+  return keep === 'end'
+    ? `…${flat.slice(flat.length - width + 1)}`
+    : `${flat.slice(0, Math.max(0, width - 1))}…`;
 }
 
 /** Renders rows as a plain-text table with a header and a rule, columns padded to their widest cell. */
@@ -20,7 +25,7 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly (rea
     columns
       .map((column, index) => {
         const width = widths[index] ?? 0;
-        const cell = clip(cells[index] ?? '', width);
+        const cell = clip(cells[index] ?? '', width, column.keep ?? 'start');
         return column.align === 'right' ? cell.padStart(width) : cell.padEnd(width);
       })
       .join('  ')

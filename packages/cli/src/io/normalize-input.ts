@@ -31,6 +31,7 @@ export interface NormalizeOptionValues {
   readonly includeSkipped?: boolean;
   readonly now?: string;
   readonly timeZone?: string;
+  readonly config?: string;
 }
 
 /** Adds the options shared by `parse` and `import`: context, vendor override, tokenizing, skipped events. */
@@ -67,7 +68,11 @@ export function addNormalizeOptions(command: Command): Command {
       'turn health and audit events, normally skipped, into INFORMATIONAL findings',
     )
     .option('--now <time>', 'the time findings are stamped with, ISO 8601 (default: now)')
-    .option('--time-zone <zone>', 'IANA zone or ±HH:MM for vendor times sent without one (default UTC)');
+    .option('--time-zone <zone>', 'IANA zone or ±HH:MM for vendor times sent without one (default UTC)')
+    .option(
+      '--config <file>',
+      'otbridge.config.json to use (default: the nearest one from the working directory)',
+    );
 }
 
 /** Settings resolved from the options, the project configuration and the environment. */
