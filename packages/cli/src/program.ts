@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerBundleCommand } from './commands/bundle.js';
+import { registerNewParserCommand } from './commands/new-parser.js';
 import { registerParseCommand } from './commands/parse.js';
 import { registerValidateCommand } from './commands/validate.js';
 
@@ -26,6 +28,8 @@ export function createProgram(): Command {
   // --- end of engineer A's commands ---
 
   // --- engineer B's commands ---
+  registerNewParserCommand(program);
+  registerBundleCommand(program);
   // --- end of engineer B's commands ---
   return program;
 }
