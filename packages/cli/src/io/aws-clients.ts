@@ -1,0 +1,62 @@
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { CliError } from './cli-error.js';
+
+/** Credentials for local servers (kinesalite, securityhub-local and s3rver accept these). */
+export const LOCAL_SERVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/** Region and optional endpoint shared by the AWS commands. */
+export interface AwsTarget {
+  readonly region: string;
+  readonly endpoint?: string;
+}
+
+/** `--region` (default `$AWS_REGION`, `$AWS_DEFAULT_REGION`, `us-east-1`) and a checked `--endpoint`. */
+export function toAwsTarget(values: { region?: string; endpoint?: string }, name = '--endpoint'): AwsTarget {
+  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  if (values.endpoint === undefined) return { region };
+  if (!URL.canParse(values.endpoint) || !/^https?:$/.test(new URL(values.endpoint).protocol)) {
+    throw new CliError(`${name}: expected an http(s) URL, got '${values.endpoint}'.`);
+  }
+  return { region, endpoint: values.endpoint };
+}
+
+/**
+ * Credentials for a local endpoint when the environment names none: local servers do not check them,
+ * and the SDK would otherwise fail looking for real ones.
+ */
+export function localCredentials(target: AwsTarget): { credentials?: typeof LOCAL_SERVER_CREDENTIALS } {
+  if (target.endpoint === undefined) return {};
+  const host = new URL(target.endpoint).hostname;
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+  const named = process.env.AWS_ACCESS_KEY_ID !== undefined || process.env.AWS_PROFILE !== undefined;
+  return loopback && !named ? { credentials: LOCAL_SERVER_CREDENTIALS } : {};
+}
+
+/** A Kinesis client over HTTP/1.1 (emulators fail HTTP/2), SDK retries off: the commands retry. */
+export function createCliKinesisClient(target: AwsTarget): KinesisClient {
+  return new KinesisClient({
+    region: target.region,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 3_000, requestTimeout: 30_000 }),
+    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+    ...localCredentials(target),
+  });
+}
+
+/** An SQS client over HTTP/1.1. */
+export function createCliSqsClient(target: AwsTarget): SQSClient {
+  return new SQSClient({
+    region: target.region,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 3_000, requestTimeout: 30_000 }),
+    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+    ...localCredentials(target),
+  });
+}
+
+/** The error's name and message, for one-line reports. */
+export function describeError(error: unknown): string {
+  const e = error as { name?: string; message?: string };
+  return `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`;
+}
