@@ -1,7 +1,11 @@
 // The only public barrel of @otbridge/cdk.
 
 export type { PipelineAppContext } from './app/create-pipeline-stack.js';
-export { createPipelineStack, readPipelineContext } from './app/create-pipeline-stack.js';
+export {
+  createPipelineStack,
+  PIPELINE_CONTEXT_DEFAULTS,
+  readPipelineContext,
+} from './app/create-pipeline-stack.js';
 export type { HandlerBundle } from './bundle/resolve-handler-bundle.js';
 export {
   defaultHandlerBundlePath,
