@@ -60,3 +60,26 @@ export function describeError(error: unknown): string {
   const e = error as { name?: string; message?: string };
   return `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`;
 }
+
+/**
+ * For clients built elsewhere (`@otbridge/lambda-handler`'s factories use the default credential
+ * chain): fills `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` with local-server credentials when the
+ * endpoint is on loopback and the environment names none.
+ */
+export function useLocalCredentialsFor(target: AwsTarget): void {
+  const local = localCredentials(target).credentials;
+  if (local === undefined) return;
+  process.env.AWS_ACCESS_KEY_ID = local.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = local.secretAccessKey;
+}
+
+/** Parses a numeric option within bounds, or throws a usage error naming it. */
+export function toNumberOption(name: string, raw: string, min: number, max: number, integer = true): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new CliError(
+      `${name}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got '${raw}'.`,
+    );
+  }
+  return value;
+}
