@@ -50,7 +50,7 @@ export interface TokenizeCefOptions {
 /** A line decoded from bytes by `decodeLine`: the text plus any `cef/invalid-utf8` diagnostics. */
 export interface DecodedLine {
   readonly text: string;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
 /** The result of `tokenizeCef`: never thrown, always one of these. */

@@ -201,7 +201,8 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
     name: fields[4]!,
     severity: fields[5]!,
   };
-  const spans = incomplete ? NO_SPANS : scanExtension(line, pos, end, sink);
+  // The header scan already knows the next backslash, saving a second search of the line.
+  const spans = incomplete ? NO_SPANS : scanExtension(line, pos, end, sink, backslash);
   if (sink.errors > 0) return { ok: false, diagnostics: sink.list };
   return { ok: true, record: new TokenizedCefRecord(header, line, spans, prefix), diagnostics: sink.list };
 }
@@ -216,7 +217,13 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
  *                 ^run ^eq: a space, then a key, then "=" ends the value before that space
  * ```
  */
-function scanExtension(line: string, pos: number, end: number, sink: DiagnosticSink): readonly number[] {
+function scanExtension(
+  line: string,
+  pos: number,
+  end: number,
+  sink: DiagnosticSink,
+  nextBackslash: number,
+): readonly number[] {
   const spans = SPANS;
   let count = 0;
   while (pos < end && line.charCodeAt(pos) === SPACE) pos++;
@@ -226,8 +233,7 @@ function scanExtension(line: string, pos: number, end: number, sink: DiagnosticS
   let valueStart = -1; // -1 while no key has been seen
   let escaped = false;
   let cursor = pos;
-  let backslash = line.indexOf('\\', pos);
-  if (backslash >= end) backslash = -1;
+  let backslash = nextBackslash >= end ? -1 : nextBackslash;
   for (;;) {
     let eq = line.indexOf('=', cursor);
     if (eq === -1 || eq >= end) eq = end;
