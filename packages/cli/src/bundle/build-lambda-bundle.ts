@@ -60,12 +60,14 @@ export interface LambdaBundleResult {
  */
 export async function buildLambdaBundle(options: BuildLambdaBundleOptions): Promise<LambdaBundleResult> {
   const conditions = bundleConditions(options.withSources);
+  // esbuild always accepts `default`; the pre-resolution of the entry's imports must too.
+  const resolveConditions = [...conditions, 'default'];
   const parsers: BundleParserImport[] = options.parsers.map((parser) => ({
-    modulePath: resolveParserModule(parser.specifier, parser.fromDir, conditions),
+    modulePath: resolveParserModule(parser.specifier, parser.fromDir, resolveConditions),
     exportName: parser.exportName,
   }));
   const entry = generateBundleEntry({
-    handlerModule: resolveParserModule('@otbridge/lambda-handler', options.handlerFromDir, conditions),
+    handlerModule: resolveParserModule('@otbridge/lambda-handler', options.handlerFromDir, resolveConditions),
     parsers,
     fallback: options.fallback,
     environment: options.environment,
