@@ -4,3 +4,5 @@ import type { Options } from 'ajv';
 export declare const AJV_OPTIONS: Options;
 /** Rewrites the require() calls of ajv's standalone output into ESM imports. */
 export declare function rewriteRequires(source: string): string;
+/** Puts an O(1) `.length` guard in front of each code-point length check of the generated code. */
+export declare function guardLengthChecks(source: string): string;

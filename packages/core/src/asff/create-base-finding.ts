@@ -1,13 +1,8 @@
-import type { AwsSecurityFinding, Network, Resource } from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding, Network, Resource, SeverityLabel } from '@aws-sdk/client-securityhub';
 import type { NormalizeContext } from '../parser/vendor-parser.js';
 import { ASFF_LIMITS, ASFF_SCHEMA_VERSION } from './asff-limits.js';
 import { defaultProductArn } from './default-product-arn.js';
-import {
-  type AsffSeverity,
-  type ToAsffSeverityInput,
-  toAsffSeverity,
-  withFindingProviderFields,
-} from './to-asff-severity.js';
+import { type AsffSeverity, type ToAsffSeverityInput, toAsffSeverity } from './to-asff-severity.js';
 import { toAsffTimestamp } from './to-asff-timestamp.js';
 import { toFindingTypes } from './to-finding-type.js';
 import { truncateUtf16 } from './truncate-utf16.js';
@@ -65,33 +60,46 @@ export function createBaseFinding(context: NormalizeContext, input: BaseFindingI
   const title = orFallback(input.title, generatorId, ASFF_LIMITS.TITLE);
   const companyName = context.companyName ?? input.companyName;
   const productName = context.productName ?? input.productName ?? DEFAULT_PRODUCT_NAME;
-  const finding: AwsSecurityFinding = {
+  // Built by assignment in the final key order (goldens compare JSON text): conditional spreads and the
+  // copy `withFindingProviderFields` would make cost more than the rest of the finding on the hot path.
+  const finding: Partial<AwsSecurityFinding> = {
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: input.id,
     ProductArn: context.productArn ?? defaultProductArn(context),
     ProductName: truncateUtf16(productName, ASFF_LIMITS.PRODUCT_NAME).value,
-    ...(companyName !== undefined &&
-      companyName.trim() !== '' && {
-        CompanyName: truncateUtf16(companyName, ASFF_LIMITS.COMPANY_NAME).value,
-      }),
-    GeneratorId: generatorId,
-    AwsAccountId: context.awsAccountId,
-    Types: toFindingTypes(input.types),
-    CreatedAt: createdAt,
-    UpdatedAt: input.updatedAt ? toTimestampOr(input.updatedAt, context.now) : createdAt,
-    ...(firstObservedAt !== undefined && { FirstObservedAt: firstObservedAt }),
-    ...(lastObservedAt !== undefined && { LastObservedAt: lastObservedAt }),
-    Severity: { Label: severity.Label, Normalized: severity.Normalized, Original: severity.Original },
-    Title: title,
-    Description: orFallback(input.description ?? '', title, ASFF_LIMITS.DESCRIPTION),
-    ...(input.productFields !== undefined &&
-      Object.keys(input.productFields).length > 0 && { ProductFields: { ...input.productFields } }),
-    ...(input.network !== undefined && { Network: input.network }),
-    ...(input.sourceUrl !== undefined && input.sourceUrl.trim() !== '' && { SourceUrl: input.sourceUrl }),
-    Resources: input.resources.slice(0, ASFF_LIMITS.RESOURCES),
-    RecordState: input.recordState ?? 'ACTIVE',
   };
-  return withFindingProviderFields(finding);
+  if (companyName !== undefined && companyName.trim() !== '')
+    finding.CompanyName = truncateUtf16(companyName, ASFF_LIMITS.COMPANY_NAME).value;
+  const types = toFindingTypes(input.types);
+  finding.GeneratorId = generatorId;
+  finding.AwsAccountId = context.awsAccountId;
+  finding.Types = types;
+  finding.CreatedAt = createdAt;
+  finding.UpdatedAt = input.updatedAt ? toTimestampOr(input.updatedAt, context.now) : createdAt;
+  if (firstObservedAt !== undefined) finding.FirstObservedAt = firstObservedAt;
+  if (lastObservedAt !== undefined) finding.LastObservedAt = lastObservedAt;
+  finding.Severity = { Label: severity.Label, Normalized: severity.Normalized, Original: severity.Original };
+  finding.Title = title;
+  finding.Description = orFallback(input.description ?? '', title, ASFF_LIMITS.DESCRIPTION);
+  const productFields = input.productFields;
+  if (productFields !== undefined && hasKeys(productFields)) finding.ProductFields = { ...productFields };
+  if (input.network !== undefined) finding.Network = input.network;
+  if (input.sourceUrl !== undefined && input.sourceUrl.trim() !== '') finding.SourceUrl = input.sourceUrl;
+  finding.Resources = input.resources.slice(0, ASFF_LIMITS.RESOURCES);
+  finding.RecordState = input.recordState ?? 'ACTIVE';
+  // What `withFindingProviderFields` mirrors for a finding that has no Confidence, Criticality or
+  // RelatedFindings yet (test/asff/create-base-finding.test.ts checks the two agree).
+  const providerSeverity: { Label?: SeverityLabel; Original?: string } = {};
+  if (severity.Label !== undefined) providerSeverity.Label = severity.Label;
+  if (severity.Original !== undefined) providerSeverity.Original = severity.Original;
+  finding.FindingProviderFields = { Severity: providerSeverity, Types: [...types] };
+  // Every required member is set above.
+  return finding as AwsSecurityFinding;
+}
+
+function hasKeys(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }
 
 function toTimestampOr(date: Date, fallback: Date): string {

@@ -1,14 +1,15 @@
 // @otbridge/core/testing: the offline test kit for parser authors. Imports vitest, fast-check and
 // @fast-check/vitest (optional peer dependencies of @otbridge/core); never import it from runtime code.
+// Outside vitest (benchmarks, scripts) import @otbridge/core/testing/data instead: same data, no vitest.
 export {
   type CefLineArbitraryOptions,
   type CefRecordArbitraryOptions,
   cefLineArbitrary,
   cefRecordArbitrary,
+  deepFreeze,
   hostileStringArbitrary,
   syslogPrefixArbitrary,
-} from './cef-arbitraries.js';
-export { deepFreeze } from './deep-freeze.js';
+  TEST_CONTEXT,
+} from './data.js';
 export { ParserTester, type ParserTesterOptions } from './parser-tester.js';
-export { TEST_CONTEXT } from './test-context.js';
 export { type TestParserPropertiesOptions, testParserProperties } from './test-parser-properties.js';

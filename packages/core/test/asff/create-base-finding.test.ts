@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBaseFinding } from '../../src/asff/create-base-finding.js';
 import { createFindingId } from '../../src/asff/create-finding-id.js';
 import { toAsffNetwork } from '../../src/asff/to-asff-network.js';
+import { withFindingProviderFields } from '../../src/asff/to-asff-severity.js';
 import { toFindingType } from '../../src/asff/to-finding-type.js';
 import { toOtAssetResource } from '../../src/asff/to-ot-asset-resource.js';
 import { toProductFields } from '../../src/asff/to-product-fields.js';
@@ -156,5 +157,7 @@ describe('createBaseFinding', () => {
     );
     const result = validateFinding(finding);
     expect(result.valid ? [] : result.errors).toEqual([]);
+    // FindingProviderFields is built inline for speed: it must be exactly what the helper mirrors, key order too.
+    expect(JSON.stringify(finding)).toBe(JSON.stringify(withFindingProviderFields(finding)));
   });
 });

@@ -113,6 +113,16 @@ describe('schema, limits and generated validator stay in step', () => {
     { requiredKeys: [] },
   );
 
+  it('keeps counting lengths in code points behind the generated .length guard', () => {
+    const astral = '\u{1F600}';
+    for (const Title of [astral.repeat(256), astral.repeat(257), `${'a'.repeat(255)}${astral}`]) {
+      const finding = { ...typicalFinding(), Title };
+      expect(validateAsffSchema(finding), `${Title.length} units`).toBe(runtimeValidate(finding));
+    }
+    expect(validateAsffSchema({ ...typicalFinding(), Title: astral.repeat(256) })).toBe(true);
+    expect(validateAsffSchema({ ...typicalFinding(), Title: astral.repeat(257) })).toBe(false);
+  });
+
   test.prop([mutation])('the standalone validator agrees with a runtime-compiled ajv', (changes) => {
     const finding = { ...typicalFinding(), ...changes };
     const standalone = validateAsffSchema(finding);
