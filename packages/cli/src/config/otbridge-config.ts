@@ -62,7 +62,7 @@ export interface LoadedParserPackage {
   readonly specifier: string;
   /** The module file it resolved to (absolute). */
   readonly resolvedPath: string;
-  /** Export names and the parsers behind them, in export order. */
+  /** Export names and the parsers behind them, sorted by export name (module namespace order). */
   readonly exports: readonly { readonly exportName: string; readonly parser: RegisteredParser }[];
 }
 
