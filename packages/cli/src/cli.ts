@@ -33,7 +33,6 @@ function reportError(error: unknown): number {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
 });
-process.on('SIGINT', () => process.exit(EXIT_CODES.interrupted));
 
 const program = createProgram().exitOverride();
 for (const command of program.commands) command.exitOverride();
