@@ -193,6 +193,7 @@ export const dragosParser = defineParser<DragosParserOptions>({
   claims: [{ deviceVendor: 'Dragos', deviceProduct: 'Platform' }],
   defaultOptions: { includeHealthAndAudit: false },
   diagnosticCodes: Object.values(DRAGOS_DIAGNOSTIC_CODES),
-  matches: (record) => detectDragosDialect(record) !== undefined,
+  // No `matches`: every `Dragos`/`Platform` record is Dragos's to judge, so one without any 1.x or 2.x key
+  // is rejected with `dragos/unrecognized-dialect` rather than passed to the generic fallback.
   normalize: normalizeDragos,
 });

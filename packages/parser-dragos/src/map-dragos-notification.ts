@@ -45,15 +45,42 @@ export interface DragosNotification {
 const EMPTY_BLOCK: DragosAssetBlock = { ids: [], names: [], ips: [], macs: [], hosts: [], domains: [] };
 
 // 2.x custom-field labels (vendors.md §1.4), and the csN slot Dragos uses for each when a label is missing.
+// [label, slot, slot's label key]: keys are constants, so no key string is built per record.
 const V2_LABELS = {
-  tactic: ['attack_tactic', 'cs1'],
-  technique: ['attack_technique', 'cs2'],
-  quadrant: ['detection_quad', 'cs3'],
-  sourceZone: ['src_asset_zone', 'cs4'],
-  destinationZone: ['dst_asset_zone', 'cs5'],
-  occurredAt: ['occurredAt', 'deviceCustomDate1'],
-  createdAt: ['createdAt', 'deviceCustomDate2'],
+  tactic: ['attack_tactic', 'cs1', 'cs1Label'],
+  technique: ['attack_technique', 'cs2', 'cs2Label'],
+  quadrant: ['detection_quad', 'cs3', 'cs3Label'],
+  sourceZone: ['src_asset_zone', 'cs4', 'cs4Label'],
+  destinationZone: ['dst_asset_zone', 'cs5', 'cs5Label'],
+  occurredAt: ['occurredAt', 'deviceCustomDate1', 'deviceCustomDate1Label'],
+  createdAt: ['createdAt', 'deviceCustomDate2', 'deviceCustomDate2Label'],
 } as const;
+
+/** The 2.x extension keys of one side of a notification. */
+interface V2BlockKeys {
+  readonly id: string;
+  readonly name: string;
+  readonly ip: string;
+  readonly mac: string;
+  readonly host: string;
+  readonly domain: string;
+}
+const V2_SOURCE_KEYS: V2BlockKeys = {
+  id: 'suid',
+  name: 'sproc',
+  ip: 'src',
+  mac: 'smac',
+  host: 'shost',
+  domain: 'sntdom',
+};
+const V2_DESTINATION_KEYS: V2BlockKeys = {
+  id: 'duid',
+  name: 'dproc',
+  ip: 'dst',
+  mac: 'dmac',
+  host: 'dhost',
+  domain: 'dntdom',
+};
 
 const V2_CONSUMED: ReadonlySet<string> = new Set([
   'msg',
@@ -121,19 +148,19 @@ function collectUnmapped(
 
 function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
   const labels = resolveCustomLabels(record);
-  const labelled = (names: readonly [string, string]): string | undefined => {
+  const labelled = (names: readonly [string, string, string]): string | undefined => {
     const byLabel = labels.get(names[0]);
     if (byLabel !== undefined) return toDragosValue(byLabel.value);
     // Fall back to Dragos's fixed slot only when that slot carries no other label.
-    return fields.has(`${names[1]}Label`) ? undefined : toDragosValue(fields.get(names[1]));
+    return fields.has(names[2]) ? undefined : toDragosValue(fields.get(names[1]));
   };
-  const block = (prefix: 's' | 'd', zone: string | undefined): DragosAssetBlock => ({
-    ids: splitDragosList(fields.get(`${prefix}uid`)),
-    names: splitDragosList(fields.get(`${prefix}proc`)),
-    ips: splitDragosList(fields.get(prefix === 's' ? 'src' : 'dst')),
-    macs: splitDragosList(fields.get(`${prefix}mac`)),
-    hosts: splitDragosList(fields.get(`${prefix}host`)),
-    domains: splitDragosList(fields.get(`${prefix}ntdom`)),
+  const block = (keys: V2BlockKeys, zone: string | undefined): DragosAssetBlock => ({
+    ids: splitDragosList(fields.get(keys.id)),
+    names: splitDragosList(fields.get(keys.name)),
+    ips: splitDragosList(fields.get(keys.ip)),
+    macs: splitDragosList(fields.get(keys.mac)),
+    hosts: splitDragosList(fields.get(keys.host)),
+    domains: splitDragosList(fields.get(keys.domain)),
     ...optional('zone', zone),
   });
   return {
@@ -141,8 +168,8 @@ function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosN
     summary: record.name.trim(),
     tactics: splitDragosList(labelled(V2_LABELS.tactic)),
     techniques: splitDragosList(labelled(V2_LABELS.technique)),
-    source: block('s', labelled(V2_LABELS.sourceZone)),
-    destination: block('d', labelled(V2_LABELS.destinationZone)),
+    source: block(V2_SOURCE_KEYS, labelled(V2_LABELS.sourceZone)),
+    destination: block(V2_DESTINATION_KEYS, labelled(V2_LABELS.destinationZone)),
     asset: EMPTY_BLOCK,
     unmapped: collectUnmapped(fields, V2_CONSUMED),
     ...optional('eventId', toDragosValue(fields.get('externalId'))),
@@ -153,19 +180,33 @@ function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosN
   };
 }
 
-function readV1Block(fields: ReadonlyMap<string, string>, prefix: string): DragosAssetBlock {
-  const get = (suffix: string): string | undefined => toDragosValue(fields.get(`${prefix}_${suffix}`));
+type V1Suffix = (typeof V1_ASSET_SUFFIXES)[number];
+/** `<prefix>_<suffix>` for each 1.x asset block, built once. */
+function v1BlockKeys(prefix: string): Readonly<Record<V1Suffix, string>> {
+  return Object.fromEntries(V1_ASSET_SUFFIXES.map((suffix) => [suffix, `${prefix}_${suffix}`])) as Record<
+    V1Suffix,
+    string
+  >;
+}
+const V1_SOURCE_KEYS = v1BlockKeys('src_asset');
+const V1_DESTINATION_KEYS = v1BlockKeys('dst_asset');
+const V1_SINGLE_KEYS = v1BlockKeys('asset');
+
+function readV1Block(
+  fields: ReadonlyMap<string, string>,
+  keys: Readonly<Record<V1Suffix, string>>,
+): DragosAssetBlock {
   return {
-    ids: splitDragosList(fields.get(`${prefix}_id`)),
-    names: splitDragosList(fields.get(`${prefix}_name`)),
-    ips: splitDragosList(fields.get(`${prefix}_ip`)),
-    macs: splitDragosList(fields.get(`${prefix}_mac`)),
-    hosts: splitDragosList(fields.get(`${prefix}_hostname`)),
-    domains: splitDragosList(fields.get(`${prefix}_domain`)),
-    ...optional('zone', get('zone')),
-    ...optional('vendor', get('vendor')),
-    ...optional('type', get('type')),
-    ...optional('assetClass', get('class')),
+    ids: splitDragosList(fields.get(keys.id)),
+    names: splitDragosList(fields.get(keys.name)),
+    ips: splitDragosList(fields.get(keys.ip)),
+    macs: splitDragosList(fields.get(keys.mac)),
+    hosts: splitDragosList(fields.get(keys.hostname)),
+    domains: splitDragosList(fields.get(keys.domain)),
+    ...optional('zone', toDragosValue(fields.get(keys.zone))),
+    ...optional('vendor', toDragosValue(fields.get(keys.vendor))),
+    ...optional('type', toDragosValue(fields.get(keys.type))),
+    ...optional('assetClass', toDragosValue(fields.get(keys.class))),
   };
 }
 
@@ -176,9 +217,9 @@ function readV1(record: CefRecord, fields: ReadonlyMap<string, string>): DragosN
     summary: record.name.trim(),
     tactics: splitDragosList(fields.get('attack_tactic')),
     techniques: splitDragosList(fields.get('attack_technique')),
-    source: readV1Block(fields, 'src_asset'),
-    destination: readV1Block(fields, 'dst_asset'),
-    asset: readV1Block(fields, 'asset'),
+    source: readV1Block(fields, V1_SOURCE_KEYS),
+    destination: readV1Block(fields, V1_DESTINATION_KEYS),
+    asset: readV1Block(fields, V1_SINGLE_KEYS),
     unmapped: collectUnmapped(fields, V1_CONSUMED),
     ...optional('eventId', get('id')),
     ...optional('content', get('content')),

@@ -1,10 +1,13 @@
 // Dragos fills unused fields with an empty value or a placeholder literal (`sntdom=`, `cs1=None`, `cs3=N/A`).
 const ABSENT_VALUES: ReadonlySet<string> = new Set(['', 'none', 'n/a', 'null']);
+const MAX_ABSENT_LENGTH = Math.max(...[...ABSENT_VALUES].map((value) => value.length));
 
 /** The trimmed value, or `undefined` for empty, `None`, `N/A` and `null` (any case), Dragos's "no value". */
 export function toDragosValue(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
+  // No placeholder is longer than 4 units: longer values skip the lower-casing and the set lookup.
+  if (trimmed.length > MAX_ABSENT_LENGTH) return trimmed;
   return ABSENT_VALUES.has(trimmed.toLowerCase()) ? undefined : trimmed;
 }
 

@@ -57,11 +57,11 @@ describe('dialect detection', () => {
     expect(finding.ProductFields?.['dragos/deviceVersion']).toBe('1.0.0');
   });
 
-  test('an unknown Dragos layout goes to the fallback parser with parser/no-match', () => {
+  test('an unknown Dragos layout stays with the Dragos parser and is rejected as an unrecognised dialect', () => {
     const result = normalize(readFixture('invalid/dialect--no-dragos-keys.log'));
-    expect(result.outcome).toBe('finding');
-    expect(result.outcome === 'finding' && result.parser.id).toBe('generic-cef');
-    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toContain('parser/no-match');
+    expect(result.outcome).toBe('rejected');
+    expect(result.outcome === 'rejected' && result.parser?.id).toBe('dragos');
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['dragos/unrecognized-dialect']);
   });
 });
 

@@ -34,23 +34,21 @@ export function toOtAssetResource(asset: OtAsset): Resource {
   const macs = cleanList(asset.macs);
   const other: Record<string, string> = Object.create(null);
   let count = 0;
-  const put = (key: string, value: string | undefined) => {
-    if (value === undefined || value.trim() === '' || key.trim() === '' || count >= ASFF_LIMITS.DETAILS_OTHER)
-      return;
-    const safeKey = truncateUtf16(key, ASFF_LIMITS.DETAILS_OTHER_KEY).value;
-    if (!Object.hasOwn(other, safeKey)) count += 1;
-    other[safeKey] = truncateUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE).value;
-  };
-  put('id', asset.id);
-  put('name', asset.name);
-  put('ip', ips.join(', ') || undefined);
-  put('mac', macs.join(', ') || undefined);
-  put('zone', asset.zone);
-  put('type', asset.type);
-  put('vendor', asset.vendor);
-  put('site', asset.site);
-  for (const [key, value] of Object.entries(asset.details ?? {})) {
-    if (!Object.hasOwn(other, key)) put(key, value);
+  count = putDetail(other, count, 'id', asset.id);
+  count = putDetail(other, count, 'name', asset.name);
+  count = putDetail(other, count, 'ip', ips.join(', ') || undefined);
+  count = putDetail(other, count, 'mac', macs.join(', ') || undefined);
+  count = putDetail(other, count, 'zone', asset.zone);
+  count = putDetail(other, count, 'type', asset.type);
+  count = putDetail(other, count, 'vendor', asset.vendor);
+  count = putDetail(other, count, 'site', asset.site);
+  const details = asset.details;
+  if (details !== undefined) {
+    // Own enumerable keys in insertion order, as Object.entries would give them, without the pair arrays.
+    for (const key in details) {
+      if (Object.hasOwn(details, key) && !Object.hasOwn(other, key))
+        count = putDetail(other, count, key, details[key]);
+    }
   }
   const resource: Resource = { Type: 'Other', Id: toAssetResourceId(asset, ips, macs) };
   if (asset.role !== undefined) resource.ResourceRole = asset.role;
@@ -58,10 +56,28 @@ export function toOtAssetResource(asset: OtAsset): Resource {
   return resource;
 }
 
+/** Adds one `Details.Other` pair unless blank or over the pair limit; returns the new pair count. */
+function putDetail(
+  other: Record<string, string>,
+  count: number,
+  key: string,
+  value: string | undefined,
+): number {
+  if (value === undefined || value.trim() === '' || key.trim() === '' || count >= ASFF_LIMITS.DETAILS_OTHER)
+    return count;
+  const safeKey = fitUtf16(key, ASFF_LIMITS.DETAILS_OTHER_KEY);
+  const next = Object.hasOwn(other, safeKey) ? count : count + 1;
+  other[safeKey] = fitUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE);
+  return next;
+}
+
+/** `truncateUtf16(value, limit).value` without its result object for the usual value that already fits. */
+function fitUtf16(value: string, limit: number): string {
+  return value.length <= limit ? value : truncateUtf16(value, limit).value;
+}
+
 function toAssetResourceId(asset: OtAsset, ips: readonly string[], macs: readonly string[]): string {
-  const key = [asset.id, ips[0], macs[0], asset.name].find(
-    (value) => value !== undefined && value.trim() !== '',
-  );
+  const key = firstPresent(asset.id, ips[0], macs[0], asset.name);
   const vendor = encodeIdSegment(asset.vendor?.trim() ?? '');
   const site = asset.site !== undefined && asset.site.trim() !== '' ? `${encodeIdSegment(asset.site)}/` : '';
   const identity =
@@ -76,6 +92,17 @@ function toAssetResourceId(asset: OtAsset, ips: readonly string[], macs: readonl
     : `ot-asset/long/sha256/${createHash('sha256').update(id).digest('hex')}`;
 }
 
+function firstPresent(...values: (string | undefined)[]): string | undefined {
+  for (const value of values) if (value !== undefined && value.trim() !== '') return value;
+  return undefined;
+}
+
 function cleanList(values: readonly string[] | undefined): string[] {
-  return (values ?? []).map((value) => value.trim()).filter((value) => value !== '');
+  const clean: string[] = [];
+  if (values === undefined) return clean;
+  for (const value of values) {
+    const trimmed = value.trim();
+    if (trimmed !== '') clean.push(trimmed);
+  }
+  return clean;
 }

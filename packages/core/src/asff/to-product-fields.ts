@@ -24,7 +24,11 @@ export function toProductFields(
   const limit = Math.min(Math.max(0, Math.floor(budget)), ASFF_LIMITS.PRODUCT_FIELDS);
   let count = 0;
   for (const [rawKey, rawValue] of entries) {
-    const key = truncateUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY).value;
+    // The length tests skip truncateUtf16's result object for the usual key or value that already fits.
+    const key =
+      rawKey.length <= ASFF_LIMITS.PRODUCT_FIELD_KEY
+        ? rawKey
+        : truncateUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY).value;
     if (key.trim() === '' || rawValue.trim() === '' || key.startsWith('aws/')) {
       dropped.push(rawKey);
       continue;
@@ -35,7 +39,10 @@ export function toProductFields(
       continue;
     }
     if (isNew) count += 1;
-    fields[key] = truncateUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE).value;
+    fields[key] =
+      rawValue.length <= ASFF_LIMITS.PRODUCT_FIELD_VALUE
+        ? rawValue
+        : truncateUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE).value;
   }
   return { fields, dropped };
 }
