@@ -20,7 +20,11 @@ export type { EncodedKinesisRecord } from './kinesis/kpl-aggregator.js';
 export { aggregateRecords, createRandomPartitionKey } from './kinesis/kpl-aggregator.js';
 export type { StreamLine } from './kinesis/read-stream-lines.js';
 export { readStreamLines } from './kinesis/read-stream-lines.js';
-export type { LocalPipelineOptions, PipelineTarget } from './pipeline/local-pipeline-options.js';
+export type {
+  InvocationReport,
+  LocalPipelineOptions,
+  PipelineTarget,
+} from './pipeline/local-pipeline-options.js';
 export { LOCAL_PIPELINE_DEFAULTS } from './pipeline/local-pipeline-options.js';
 export { sendSyslogOverTcp, sendSyslogOverUdp } from './pipeline/send-syslog-lines.js';
 export type { LocalPipeline } from './pipeline/start-local-pipeline.js';

@@ -1,4 +1,5 @@
 import type { SecurityHubLocalOptions } from '@otbridge/securityhub-local';
+import type { HandlerMetrics } from '../handler/emf-metrics.js';
 
 /** `local`: embedded servers; `aws`: a real stream, Security Hub and S3 (default credential chain). */
 export type PipelineTarget = 'local' | 'aws';
@@ -41,6 +42,16 @@ export interface LocalPipelineOptions {
   readonly aggregate?: boolean;
   readonly flushIntervalMs?: number;
   readonly pollIntervalMs?: number;
+  /** Called after every invocation (benchmarks, tracing). */
+  readonly onInvocation?: (report: InvocationReport) => void;
+}
+
+/** One invocation as the poller saw it. */
+export interface InvocationReport {
+  readonly records: number;
+  readonly ok: boolean;
+  readonly durationMs: number;
+  readonly metrics: HandlerMetrics;
 }
 
 /** Defaults, documented in the README. */

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { type SecurityHubLocal, startSecurityHubLocal } from '@otbridge/securityhub-local';
+import {
+  DEFAULT_QUOTA_LIMIT,
+  type SecurityHubLocal,
+  startSecurityHubLocal,
+} from '@otbridge/securityhub-local';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { type EmbeddedS3, startEmbeddedS3 } from '../destinations/embedded-s3.js';
 import { createHandlerInvoker, type HandlerInvoker } from '../handler/handler-invoker.js';
@@ -53,6 +57,15 @@ function readTarget(value: string | undefined): PipelineTarget {
   if (value === undefined || value === '' || value === 'local') return 'local';
   if (value === 'aws') return 'aws';
   throw new Error(`Unknown target '${value}': expected local or aws.`);
+}
+
+function toRateLimitEnvironment(quota: LocalPipelineOptions['securityHubQuota']): Record<string, string> {
+  if (quota === false) return { OTBRIDGE_RATE_LIMIT_CALLS_PER_SECOND: '0' };
+  const limit = { ...DEFAULT_QUOTA_LIMIT, ...quota };
+  return {
+    OTBRIDGE_RATE_LIMIT_CALLS_PER_SECOND: String(limit.rate),
+    OTBRIDGE_RATE_LIMIT_BURST: String(limit.burst),
+  };
 }
 
 /** Starts every part, wires them together and returns their addresses and live counters. */
@@ -149,6 +162,9 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
         ? {
             AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
             AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+            // The client-side bucket mirrors the destination's quota (the service allows a burst of 30), so
+            // the seconds an invocation spends parsing before its first import are made up afterwards.
+            ...toRateLimitEnvironment(options.securityHubQuota),
           }
         : {}),
       ...options.handlerEnvironment,
@@ -180,6 +196,12 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
         stats.invocations++;
         addHandlerMetrics(stats, result.metrics);
         if (!result.ok) stats.invocationErrors++;
+        options.onInvocation?.({
+          records: event.Records.length,
+          ok: result.ok,
+          durationMs: result.durationMs,
+          metrics: result.metrics,
+        });
         return result;
       },
       onBatch: (report) => {
