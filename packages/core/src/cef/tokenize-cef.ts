@@ -144,8 +144,10 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
   let pos = versionEnd + 1;
   let incomplete = false;
   let backslash = line.indexOf('\\', pos);
+  let fieldStart = pos;
   for (let field = 0; field < 6; field++) {
     const start = pos;
+    fieldStart = start;
     let escaped = false;
     let pipe = line.indexOf('|', pos);
     if (pipe === -1 || pipe > end) pipe = end;
@@ -190,8 +192,20 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
       `The CEF header needs seven pipe-terminated fields after "CEF:"; only ${fields.length - 1} complete field(s) found (Severity needs its closing pipe too).`,
       end,
     );
-    while (fields.length < 6) fields.push('');
   }
+  // A cut header (beats#30757): leniently, pairs that start inside the last, unterminated field are
+  // recovered as the extension, e.g. "CEF:0|V|P|1|100|Name src=192.0.2.1" keeps src.
+  let recovered: readonly number[] | undefined;
+  if (incomplete && sink.violation === 'warning') {
+    const k = findFirstKey(line, fieldStart, end);
+    if (k !== -1) {
+      let valueEnd = k;
+      while (valueEnd > fieldStart && line.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+      fields[fields.length - 1] = unescapeHeaderField(line, fieldStart, valueEnd);
+      recovered = scanExtension(line, k, end, sink, line.indexOf('\\', k));
+    }
+  }
+  if (incomplete) while (fields.length < 6) fields.push('');
   const header: CefHeaderFields = {
     version,
     deviceVendor: fields[0]!,
@@ -202,7 +216,7 @@ function scan(line: string, sink: DiagnosticSink): TokenizeCefResult {
     severity: fields[5]!,
   };
   // The header scan already knows the next backslash, saving a second search of the line.
-  const spans = incomplete ? NO_SPANS : scanExtension(line, pos, end, sink, backslash);
+  const spans = incomplete ? (recovered ?? NO_SPANS) : scanExtension(line, pos, end, sink, backslash);
   if (sink.errors > 0) return { ok: false, diagnostics: sink.list };
   return { ok: true, record: new TokenizedCefRecord(header, line, spans, prefix), diagnostics: sink.list };
 }
@@ -327,6 +341,19 @@ function scanExtension(
   spans[count + 2] = escaped ? ~valueStart : valueStart;
   spans[count + 3] = valueEnd;
   return spans.slice(0, count + 4);
+}
+
+/** Start of the first `key=` in `line[from, end)` (a key-shaped run after a space or at `from`), or -1. */
+function findFirstKey(line: string, from: number, end: number): number {
+  let eq = line.indexOf('=', from);
+  while (eq !== -1 && eq < end) {
+    let k = eq;
+    while (k > from && KEY_CLASS[line.charCodeAt(k - 1)] !== 0) k--;
+    const startsKey = k < eq && (KEY_CLASS[line.charCodeAt(k)]! & KEY_START) !== 0;
+    if (startsKey && (k === from || line.charCodeAt(k - 1) === SPACE)) return k;
+    eq = line.indexOf('=', eq + 1);
+  }
+  return -1;
 }
 
 /** Scratch buffer for one scan (the scan is synchronous); each record gets an exact-size copy. */

@@ -29,6 +29,7 @@ const pathological: [string, (n: number) => string][] = [
   ['CEF: repeated', (n) => 'CEF:'.repeat(n / 4)],
   ['digits after CEF:', (n) => `CEF:${'0'.repeat(n)}`],
   ['escaped equals', (n) => `${HEADER}a=${'\\='.repeat(n / 2)}`],
+  ['cut header full of =', (n) => `CEF:0|a|b|c|d|${'?='.repeat(n / 2)}`],
   ['prefix junk', (n) => `${'<1>x '.repeat(n / 5)}${HEADER}a=b`],
 ];
 

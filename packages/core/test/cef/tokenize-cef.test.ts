@@ -319,3 +319,21 @@ describe('records', () => {
     expect(lenient.diagnostics).toMatchObject([{ code: C.invalidUtf8, severity: 'warning', offset: 38 }]);
   });
 });
+
+describe('cut header recovery (lenient)', () => {
+  it('recovers pairs that start inside the unterminated field', () => {
+    const line = 'CEF:0|Vendor|Product|1.0|100|Name with spaces src=192.0.2.1 dst=198.51.100.2';
+    expect(codes(tokenizeCef(line))).toEqual([C.incompleteHeader]);
+    const lenient = record(line, { strict: false });
+    expect(lenient).toMatchObject({ deviceEventClassId: '100', name: 'Name with spaces', severity: '' });
+    expect(lenient.extensions).toEqual([
+      ['src', '192.0.2.1'],
+      ['dst', '198.51.100.2'],
+    ]);
+  });
+
+  it('keeps the field when no pair starts in it', () => {
+    const lenient = record('CEF:0|Vendor|Product|1.0|100|a?b=c', { strict: false });
+    expect(lenient).toMatchObject({ name: 'a?b=c', extensions: [] });
+  });
+});
