@@ -29,10 +29,10 @@ export function registerBundleCommand(program: Command): void {
     .command('bundle')
     .summary('build the Lambda bundle and zip with the parsers in otbridge.config.json')
     .description(
-      'Build the single-file Lambda bundle (index.mjs, handler "index.handler") and lambda.zip with exactly\n' +
-        'the parsers otbridge.config.json lists beside the built-in ones, and its handler options as\n' +
-        "environment defaults. Same build as @otbridge/lambda-handler's own bundle: esbuild, minified,\n" +
-        'tree-shaken ESM for node20, every dependency inlined. The parser registry is checked now and again\n' +
+      'Build the single-file Lambda bundle (index.mjs, handler "index.handler") and lambda.zip with exactly ' +
+        'the parsers otbridge.config.json lists beside the built-in ones, and its handler options as ' +
+        "environment defaults. Same build as @otbridge/lambda-handler's own bundle: esbuild, minified, " +
+        'tree-shaken ESM for node20, every dependency inlined. The parser registry is checked now and again ' +
         'at cold start (a conflict names both packages). Without a config file: the built-in parsers.',
     )
     .option('-c, --config <path>', 'the config file (default: otbridge.config.json here or in a parent)')

@@ -25,10 +25,10 @@ export function registerNewParserCommand(program: Command): void {
     .command('new-parser')
     .summary('scaffold a vendor parser package (defineParser, fixtures, tests, README)')
     .description(
-      'Scaffold a vendor parser package: one defineParser() call, a fixtures folder with one example and\n' +
-        'its golden finding, a test using @otbridge/core/testing, a README mapping table and package.json\n' +
-        'ready to publish. Its tests pass as generated. Inside the otbridge monorepo it goes to\n' +
-        'packages/parser-<vendor> (workspace links); elsewhere to ./otbridge-parser-<vendor>, depending\n' +
+      'Scaffold a vendor parser package: one defineParser() call, a fixtures folder with one example and ' +
+        'its golden finding, a test using @otbridge/core/testing, a README mapping table and package.json ' +
+        'ready to publish. Its tests pass as generated. Inside the otbridge monorepo it goes to ' +
+        'packages/parser-<vendor> (workspace links); elsewhere to ./otbridge-parser-<vendor>, depending ' +
         'on the @otbridge/* packages by version.',
     )
     .argument('<vendor>', 'parser id, kebab-case (acme, acme-sentry)')
