@@ -1,7 +1,12 @@
 import { Command } from 'commander';
 import { registerBundleCommand } from './commands/bundle.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerLocalCommand } from './commands/local.js';
 import { registerNewParserCommand } from './commands/new-parser.js';
 import { registerParseCommand } from './commands/parse.js';
+import { registerQuarantineCommand } from './commands/quarantine.js';
+import { registerRedriveCommand } from './commands/redrive.js';
+import { registerSendCommand } from './commands/send.js';
 import { registerValidateCommand } from './commands/validate.js';
 
 /** The package version, for `otbridge --version`. */
@@ -25,6 +30,11 @@ export function createProgram(): Command {
   // --- engineer A's commands ---
   registerParseCommand(program);
   registerValidateCommand(program);
+  registerSendCommand(program);
+  registerImportCommand(program);
+  registerQuarantineCommand(program);
+  registerRedriveCommand(program);
+  registerLocalCommand(program);
   // --- end of engineer A's commands ---
 
   // --- engineer B's commands ---
