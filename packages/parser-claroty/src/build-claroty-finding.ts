@@ -142,8 +142,8 @@ export function buildClarotyFinding(
   return { outcome: 'finding', finding, diagnostics };
 }
 
-// TODO(core toAsffNetwork): it truncates SourceMac with an infinite limit, which truncateUtf16 turns into
-// "" (an invalid blank). Until that is fixed, SourceMac is set here instead of through toAsffNetwork.
+// SourceMac is appended after toAsffNetwork (which handles MACs correctly since core 518925f) so that it
+// stays the last Network key: passing it through would move it before the destination keys in the goldens.
 function toNetwork(event: ClarotyEvent): Network | undefined {
   if (event.network === undefined) return undefined;
   const { sourceMac, ...rest } = event.network;

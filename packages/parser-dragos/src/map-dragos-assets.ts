@@ -160,8 +160,8 @@ export function mapDragosAssets(notification: DragosNotification, sensor: string
   const sourceIp = source.ips[0];
   const sourceMac = source.macs[0];
   const destinationIp = destination.ips[0];
-  // TODO(core toAsffNetwork): it currently turns a valid sourceMac into "" (truncateUtf16 with an infinite
-  // limit); until fixed, SourceMac is set here from the already-normalised MAC.
+  // SourceMac is appended after toAsffNetwork (which handles MACs correctly since core 518925f) so that it
+  // stays the last Network key: passing it through would move it before DestinationIpV4 in every golden.
   const base = toAsffNetwork({ sourceIp, destinationIp });
   const network = sourceMac === undefined ? base : { ...base, SourceMac: sourceMac };
   return { resources, diagnostics, ...(network !== undefined && { network }) };

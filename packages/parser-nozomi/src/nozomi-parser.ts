@@ -266,8 +266,8 @@ function buildFinding(
 }
 
 /**
- * TODO(core toAsffNetwork): its `sourceMac` is truncated with an infinite limit, which `truncateUtf16`
- * turns into an empty string (a schema error). Set the MAC here until core fixes it, then pass `sourceMac`.
+ * Appends SourceMac as the last Network key. `toAsffNetwork` keeps MACs correctly since core 518925f, but
+ * it would place SourceMac before the destination keys, which would reorder the key order the goldens pin.
  */
 function withSourceMac(network: Network | undefined, mac: string | undefined): Network | undefined {
   if (mac === undefined) return network;
