@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // ESM bundle: bundled CommonJS dependencies (protobufjs, the SDK) call require(), which ESM lacks.
-const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+const requireBanner =
+  "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 export default defineConfig([
   {

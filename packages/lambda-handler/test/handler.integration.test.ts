@@ -251,12 +251,12 @@ describe('handler end to end (kinesalite records, securityhub-local, s3rver)', (
   }, 60_000);
 
   it('stops before the deadline mid-batch and resumes from the reported record', async () => {
-    // First invocation: a 500 after 300 ms, then the retry cannot finish before the deadline (900 - 200 ms margin).
+    // First invocation: the server answers after 1.5 s, past the 700 ms import budget (900 ms - 200 ms margin).
     const result = await scenario('timeout', {
       batchSize: 200,
       timeoutMs: 900,
       env: { OTBRIDGE_IMPORT_CONCURRENCY: '1', OTBRIDGE_MAX_ATTEMPTS: '3' },
-      faults: (n) => (n === 0 ? { latencyMs: 300, failNextRequests: 1 } : { latencyMs: 300 }),
+      faults: (n) => (n === 0 ? { latencyMs: 1500 } : {}),
     });
     expect(result.invocations).toBeGreaterThan(1);
     checkAccounting(result);

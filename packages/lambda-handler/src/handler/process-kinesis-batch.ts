@@ -66,7 +66,7 @@ function defaultZone(zone: string | undefined): { defaultTimeZone?: string } {
 }
 
 function normalizeWithSensor(
-  line: { text: string; diagnostics: readonly Diagnostic[] },
+  line: { text: string; diagnostics: Diagnostic[] },
   hostname: string | undefined,
   baseContext: NormalizeContext,
   { config, registry }: BatchProcessorDependencies,
@@ -163,7 +163,7 @@ export async function processKinesisBatch(
         continue;
       }
       const { text, hostname } = decodedLine.line;
-      const decodedText = { text, diagnostics: decodedLine.line.diagnostics };
+      const decodedText = { text, diagnostics: [...decodedLine.line.diagnostics] };
       let result: NormalizeLineResult;
       if (config.sensors.length === 0) {
         const context: NormalizeContext = { ...baseContext, now, ...defaultZone(config.defaultTimeZone) };
