@@ -12,8 +12,14 @@ export {
   HANDLER_ENTRY_FILE,
   resolveHandlerBundle,
 } from './bundle/resolve-handler-bundle.js';
-export type { CollectorUserDataOptions } from './collector/render-collector-user-data.js';
-export { COLLECTOR_HOST, renderCollectorUserData } from './collector/render-collector-user-data.js';
+export type { CollectorUserDataOptions, FluentdInstall } from './collector/render-collector-user-data.js';
+export {
+  COLLECTOR_HOST,
+  CollectorInstallError,
+  DEFAULT_FLUENTD_INSTALL,
+  FLUENTD_HOST_LAYOUT,
+  renderCollectorUserData,
+} from './collector/render-collector-user-data.js';
 export type { CollectorTlsParameters, SyslogCollectorProps } from './collector/syslog-collector.js';
 export { DEFAULT_SYSLOG_LISTENERS, SyslogCollector } from './collector/syslog-collector.js';
 export type { Ipv4Cidr } from './fluentd/ipv4-cidr-pattern.js';
@@ -21,6 +27,7 @@ export { parseIpv4Cidr, toIpv4CidrPattern } from './fluentd/ipv4-cidr-pattern.js
 export type {
   FluentdConfigOptions,
   FluentdTlsFiles,
+  SyslogFrameType,
   SyslogListener,
   SyslogTransport,
 } from './fluentd/render-fluentd-config.js';

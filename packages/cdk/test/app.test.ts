@@ -52,6 +52,8 @@ describe('the app (bin/app.ts stack factory), synthesized offline in-process', (
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     const userData = JSON.stringify(template.findResources('AWS::EC2::LaunchTemplate'));
     expect(userData).toContain('/otbridge/collector/tls-certificate');
+    // The TLS listener states its framing; the UDP one has none.
+    expect(userData.match(/frame_type traditional/g)).toHaveLength(1);
   });
 });
 
@@ -69,13 +71,24 @@ describe('readPipelineContext', () => {
       streamMode: 'provisioned',
       parallelizationFactor: 4,
       internetFacing: 'true',
+      frameType: 'octet_count',
+      fluentdInstall: 'fluent-package',
+      fluentPackageRepositoryUrl: 'https://repo.example.com/lts/amazon/2023/$basearch',
+      fluentPackageGpgKeyUrls: 'https://repo.example.com/key-a,https://repo.example.com/key-b',
     });
     expect(context).toMatchObject({
       allowedCidrs: ['192.0.2.0/24'],
       shardCount: 3,
       parallelizationFactor: 4,
       internetFacing: true,
+      frameType: 'octet_count',
+      fluentdInstall: {
+        method: 'fluent-package',
+        repositoryUrl: 'https://repo.example.com/lts/amazon/2023/$basearch',
+        gpgKeyUrls: ['https://repo.example.com/key-a', 'https://repo.example.com/key-b'],
+      },
     });
+    expect(read({}).fluentdInstall).toEqual({ method: 'gem' });
   });
 
   it('rejects malformed parameters with the parameter name', () => {
@@ -83,6 +96,9 @@ describe('readPipelineContext', () => {
     expect(() => read({ streamMode: 'fast' })).toThrow(/streamMode/);
     expect(() => read({ shardCount: 'four' })).toThrow(/shardCount/);
     expect(() => read({ internetFacing: 'yes' })).toThrow(/internetFacing/);
+    expect(() => read({ frameType: 'rfc6587' })).toThrow(/frameType/);
+    expect(() => read({ fluentdInstall: 'apt' })).toThrow(/fluentdInstall/);
+    expect(() => read({ fluentdInstall: 'fluent-package' })).toThrow(/fluentPackageRepositoryUrl/);
   });
 });
 

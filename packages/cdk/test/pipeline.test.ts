@@ -4,11 +4,13 @@ import {
   DEFAULT_METRICS_NAMESPACE,
   FLUENTD_RECORD_KEYS,
   METRIC_NAMES,
+  METRIC_SERVICE_DIMENSION,
 } from '@otbridge/lambda-handler';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { describe, expect, it } from 'vitest';
+import { renderCollectorUserData } from '../src/collector/render-collector-user-data.js';
 import { renderFluentdConfig } from '../src/fluentd/render-fluentd-config.js';
 import {
   OtIdsSecurityHubPipeline,
@@ -329,12 +331,38 @@ describe('collector', () => {
     expect(script).toContain(
       `cat > /etc/fluent/fluentd.conf <<'OTBRIDGE_FLUENTD_CONF'\n${expected}\nOTBRIDGE_FLUENTD_CONF\n`,
     );
-    expect(script.indexOf('set -euo pipefail')).toBeLessThan(script.indexOf('dnf install'));
-    expect(script).toContain('gpgcheck=1');
-    expect(script).toContain('fluent-gem install --no-document fluent-plugin-kinesis -v 3.6.1');
-    expect(script).toContain("--name '/otbridge/test/key' --with-decryption");
-    expect(script).toContain('/usr/sbin/fluentd --dry-run -c /etc/fluent/fluentd.conf');
-    expect(script).not.toContain('yum update');
+    expect(script).toContain(
+      `\n${renderCollectorUserData({
+        fluentdConfig: expected,
+        region: '{Ref AWS::Region}',
+        tls: TLS,
+      }).join('\n')}`,
+    );
+    // Default install: distro Ruby and pinned gems from RubyGems' default source, no repository file.
+    expect(script).toContain(
+      'gem install --no-document --conservative --bindir /usr/local/bin fluentd -v 1.18.0',
+    );
+    expect(script).not.toContain('yum.repos.d');
+    expect(script).not.toMatch(/https?:\/\//);
+  });
+
+  it('installs fluent-package from the repository the user names, GPG-checked', () => {
+    const { template } = synth({
+      fluentdInstall: {
+        method: 'fluent-package',
+        repositoryUrl: 'https://repo.example.com/lts/5/amazon/2023/$basearch',
+        gpgKeyUrls: ['https://repo.example.com/GPG-KEY-fluent-package'],
+      },
+    });
+    const script = userData(template);
+    expect(script).toContain(
+      'baseurl=https://repo.example.com/lts/5/amazon/2023/$basearch\nenabled=1\ngpgcheck=1',
+    );
+    expect(script).toContain('gpgkey=https://repo.example.com/GPG-KEY-fluent-package\n');
+    expect(script).toContain(
+      'runuser -u _fluentd -- /usr/sbin/fluentd --dry-run -c /etc/fluent/fluentd.conf',
+    );
+    expect(script).not.toContain('gem install --no-document --conservative --bindir');
   });
 
   it('uses plain TCP/UDP only when asked, and then fetches no certificate', () => {
@@ -428,7 +456,7 @@ describe('alarms and outputs', () => {
       const alarm = byMetric(name);
       expect(alarm, name).toBeDefined();
       expect(alarm!.Namespace).toBe(DEFAULT_METRICS_NAMESPACE);
-      expect(alarm!.Dimensions).toEqual([{ Name: 'service', Value: 'Test' }]);
+      expect(alarm!.Dimensions).toEqual([{ Name: METRIC_SERVICE_DIMENSION, Value: 'Test' }]);
       expect(alarm!.Statistic).toBe('Sum');
     }
     const variables = handlerEnvironment(defaults.template).Variables;

@@ -36,6 +36,7 @@ describe('renderFluentdConfig', () => {
       '  port 6514',
       '  bind 0.0.0.0',
       '  tag otbridge.syslog',
+      '  frame_type traditional',
       `  severity_key ${FLUENTD_RECORD_KEYS.severity}`,
       `  facility_key ${FLUENTD_RECORD_KEYS.facility}`,
       `  source_address_key ${FLUENTD_RECORD_KEYS.sourceAddress}`,
@@ -43,6 +44,7 @@ describe('renderFluentdConfig', () => {
       '  <transport tls>',
       '    cert_path /etc/fluent/tls/collector.crt',
       '    private_key_path /etc/fluent/tls/collector.key',
+      '    min_version TLS1_2',
       '  </transport>',
       '  <parse>',
       '    @type regexp',
@@ -53,14 +55,49 @@ describe('renderFluentdConfig', () => {
   });
 
   it('keeps every line of the handler-defined source section, in order', () => {
-    const handlerLines = renderFluentdSourceConfig({
-      port: 6514,
-      tag: 'otbridge.syslog',
-      transport: 'tls',
-    }).split('\n');
+    // The handler's minimal section (no bind, framing or TLS files): each of its lines must be ours too.
+    const handlerLines = renderFluentdSourceConfig({ port: 6514, tag: 'otbridge.syslog' })
+      .split('\n')
+      .map((line) => line.replace('<transport tcp>', '<transport tls>'));
     const ours = section(config, '<source>');
-    const kept = ours.filter((line) => handlerLines.includes(line));
-    expect(kept).toEqual(handlerLines);
+    expect(ours.filter((line) => handlerLines.includes(line))).toEqual(handlerLines);
+    // And the whole section is exactly what the handler renders from the collector's options.
+    expect(ours).toEqual(
+      renderFluentdSourceConfig({
+        port: 6514,
+        tag: 'otbridge.syslog',
+        transport: 'tls',
+        bind: '0.0.0.0',
+        tls: base.tls,
+        frameType: 'traditional',
+      }).split('\n'),
+    );
+  });
+
+  it('accepts RFC 6587 octet counting on TCP/TLS listeners and refuses framing on UDP', () => {
+    const octet = renderFluentdConfig({
+      ...base,
+      listeners: [
+        { transport: 'tls', port: 6514, frameType: 'octet_count' },
+        { transport: 'tcp', port: 5140, frameType: 'octet_count' },
+        { transport: 'udp', port: 5140 },
+      ],
+    });
+    expect(octet.split('\n').filter((line) => line.includes('frame_type'))).toEqual([
+      '  frame_type octet_count',
+      '  frame_type octet_count',
+    ]);
+    expect(() =>
+      renderFluentdConfig({
+        ...base,
+        listeners: [{ transport: 'udp', port: 5140, frameType: 'octet_count' }],
+      }),
+    ).toThrow(/UDP has no framing/);
+  });
+
+  it('raises TLS 1.3 as the floor when asked', () => {
+    const config13 = renderFluentdConfig({ ...base, tls: { ...base.tls, minVersion: 'TLS1_3' } });
+    expect(config13).toContain('    min_version TLS1_3\n  </transport>');
   });
 
   it('drops sources outside the allow-list with a grep filter on the source address', () => {
@@ -123,7 +160,8 @@ describe('renderFluentdConfig', () => {
         { transport: 'udp', port: 5140 },
       ],
     });
-    expect(plain).toContain('  port 5140\n  bind 0.0.0.0');
+    expect(plain).toContain('  port 5140\n  bind 0.0.0.0\n  tag otbridge.syslog\n  frame_type traditional\n');
+    expect(plain).toContain('  port 5140\n  bind 0.0.0.0\n  tag otbridge.syslog\n  severity_key');
     expect(plain).toContain('  <transport tcp>\n  </transport>');
     expect(plain).toContain('  <transport udp>\n  </transport>');
     expect(plain).not.toContain('<transport tls>');
@@ -153,5 +191,8 @@ describe('renderFluentdConfig', () => {
       /port/,
     );
     expect(() => renderFluentdConfig({ ...base, monitorPort: 6514 })).toThrow(/listener port/);
+    expect(() =>
+      renderFluentdConfig({ ...base, tls: { ...base.tls, certPath: '/etc/fluent/tls/my cert.pem' } }),
+    ).toThrow(FluentdConfigError);
   });
 });

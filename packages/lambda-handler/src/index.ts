@@ -7,12 +7,17 @@ export type { HandlerConfig } from './config/handler-config.js';
 export { CONFIG_VARIABLES, parseHandlerConfig } from './config/handler-config.js';
 export type { SensorMatch, SensorSettings } from './config/sensor-settings.js';
 export { findSensorSettings, parseSensorSettings } from './config/sensor-settings.js';
-export type { FluentdRecordFields } from './envelope/fluentd-envelope.js';
+export type {
+  FluentdRecordFields,
+  FluentdSourceOptions,
+  FluentdSourceTls,
+} from './envelope/fluentd-envelope.js';
 export {
   ENVELOPE_HOST_KEYS,
   ENVELOPE_MESSAGE_KEYS,
   encodeFluentdRecord,
   FLUENTD_RECORD_KEYS,
+  FluentdSourceConfigError,
   renderFluentdSourceConfig,
   SYSLOG_FACILITY_NAMES,
   SYSLOG_SEVERITY_NAMES,
@@ -50,7 +55,13 @@ export {
 } from './import/pack-findings.js';
 export type { RateLimiter, RateLimiterOptions } from './import/rate-limiter.js';
 export { createRateLimiter } from './import/rate-limiter.js';
-export { DEFAULT_METRICS_NAMESPACE, METRIC_NAMES, METRIC_VENDOR_DIMENSION } from './metrics/metric-names.js';
+export {
+  DEFAULT_METRICS_NAMESPACE,
+  DEFAULT_SERVICE_NAME,
+  METRIC_NAMES,
+  METRIC_SERVICE_DIMENSION,
+  METRIC_VENDOR_DIMENSION,
+} from './metrics/metric-names.js';
 export type {
   QuarantineEntry,
   QuarantineKeyInput,

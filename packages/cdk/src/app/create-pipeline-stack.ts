@@ -2,7 +2,8 @@ import { type App, Duration, Stack, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import type { SyslogListener, SyslogTransport } from '../fluentd/render-fluentd-config.js';
+import type { FluentdInstall } from '../collector/render-collector-user-data.js';
+import type { SyslogFrameType, SyslogListener, SyslogTransport } from '../fluentd/render-fluentd-config.js';
 import {
   OtIdsSecurityHubPipeline,
   type OtIdsSecurityHubPipelineProps,
@@ -16,6 +17,9 @@ export interface PipelineAppContext {
   readonly tlsPort: number;
   readonly tcpPort: number;
   readonly udpPort: number;
+  /** Framing of the TLS and TCP listeners. */
+  readonly frameType: SyslogFrameType;
+  readonly fluentdInstall: FluentdInstall;
   readonly tlsCertificateParameter: string;
   readonly tlsPrivateKeyParameter: string;
   readonly internetFacing: boolean;
@@ -43,6 +47,8 @@ export const PIPELINE_CONTEXT_DEFAULTS = {
   tlsPort: 6514,
   tcpPort: 5140,
   udpPort: 5140,
+  frameType: 'traditional',
+  fluentdInstall: { method: 'gem' },
   tlsCertificateParameter: '/otbridge/collector/tls-certificate',
   tlsPrivateKeyParameter: '/otbridge/collector/tls-private-key',
   internetFacing: false,
@@ -99,6 +105,24 @@ function flag(read: ContextReader, key: string, fallback: boolean): boolean {
   return raw === 'true';
 }
 
+/** `fluentdInstall=gem` (default) or `fluent-package` with the user's repository and key URLs. */
+function readFluentdInstall(read: ContextReader): FluentdInstall {
+  const method = text(read, 'fluentdInstall') ?? 'gem';
+  if (method === 'gem') return { method };
+  if (method !== 'fluent-package') {
+    throw new Error(`Context 'fluentdInstall' must be gem or fluent-package, got '${method}'.`);
+  }
+  const repositoryUrl = text(read, 'fluentPackageRepositoryUrl');
+  const gpgKeyUrls = list(read, 'fluentPackageGpgKeyUrls', []);
+  if (repositoryUrl === undefined || gpgKeyUrls.length === 0) {
+    throw new Error(
+      "Context 'fluentdInstall=fluent-package' needs 'fluentPackageRepositoryUrl' and 'fluentPackageGpgKeyUrls' " +
+        "(the yum baseurl and GPG key URLs from Fluentd's installation docs for Amazon Linux 2023).",
+    );
+  }
+  return { method, repositoryUrl, gpgKeyUrls };
+}
+
 /** Reads and checks the app's context parameters (README: Parameters). */
 export function readPipelineContext(read: ContextReader): PipelineAppContext {
   const d = PIPELINE_CONTEXT_DEFAULTS;
@@ -112,6 +136,10 @@ export function readPipelineContext(read: ContextReader): PipelineAppContext {
   if (streamMode !== 'on-demand' && streamMode !== 'provisioned') {
     throw new Error(`Context 'streamMode' must be on-demand or provisioned, got '${streamMode}'.`);
   }
+  const frameType = text(read, 'frameType') ?? d.frameType;
+  if (frameType !== 'traditional' && frameType !== 'octet_count') {
+    throw new Error(`Context 'frameType' must be traditional or octet_count, got '${frameType}'.`);
+  }
   const alarmEmail = text(read, 'alarmEmail');
   const handlerBundle = text(read, 'handlerBundle');
   return {
@@ -121,6 +149,8 @@ export function readPipelineContext(read: ContextReader): PipelineAppContext {
     tlsPort: number(read, 'tlsPort', d.tlsPort),
     tcpPort: number(read, 'tcpPort', d.tcpPort),
     udpPort: number(read, 'udpPort', d.udpPort),
+    frameType,
+    fluentdInstall: readFluentdInstall(read),
     tlsCertificateParameter: text(read, 'tlsCertificateParameter') ?? d.tlsCertificateParameter,
     tlsPrivateKeyParameter: text(read, 'tlsPrivateKeyParameter') ?? d.tlsPrivateKeyParameter,
     internetFacing: flag(read, 'internetFacing', d.internetFacing),
@@ -155,10 +185,11 @@ export function createPipelineStack(
     tcp: context.tcpPort,
     udp: context.udpPort,
   };
-  const listeners: SyslogListener[] = context.transports.map((transport) => ({
-    transport,
-    port: ports[transport],
-  }));
+  const listeners: SyslogListener[] = context.transports.map((transport) =>
+    transport === 'udp'
+      ? { transport, port: ports[transport] }
+      : { transport, port: ports[transport], frameType: context.frameType },
+  );
   const alarmTopic =
     context.alarmEmail === undefined ? undefined : new sns.Topic(stack, 'AlarmTopic', { enforceSSL: true });
   if (alarmTopic !== undefined && context.alarmEmail !== undefined) {
@@ -172,6 +203,7 @@ export function createPipelineStack(
       privateKeyParameterName: context.tlsPrivateKeyParameter,
     },
     internetFacing: context.internetFacing,
+    fluentdInstall: context.fluentdInstall,
     collectorCapacity: context.collectorCapacity,
     collectorInstanceType: new ec2.InstanceType(context.collectorInstanceType),
     streamMode: context.streamMode,

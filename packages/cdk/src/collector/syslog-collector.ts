@@ -10,7 +10,11 @@ import {
   renderFluentdConfig,
   type SyslogListener,
 } from '../fluentd/render-fluentd-config.js';
-import { COLLECTOR_HOST, renderCollectorUserData } from './render-collector-user-data.js';
+import {
+  COLLECTOR_HOST,
+  type FluentdInstall,
+  renderCollectorUserData,
+} from './render-collector-user-data.js';
 
 /** The SSM Parameter Store names of the collector's TLS certificate chain and private key. */
 export interface CollectorTlsParameters {
@@ -40,13 +44,15 @@ export interface SyslogCollectorProps {
   readonly internetFacing?: boolean;
   /** Size of the encrypted root volume that holds the file buffer, in GiB. Default 16. */
   readonly volumeSizeGiB?: number;
+  /** How Fluentd is installed. Default `{ method: 'gem' }` (distro Ruby, pinned gems). */
+  readonly fluentdInstall?: FluentdInstall;
 }
 
 /** Default listener: syslog over TLS. */
 export const DEFAULT_SYSLOG_LISTENERS: readonly SyslogListener[] = [{ transport: 'tls', port: 6514 }];
 
 /**
- * Fluentd (fluent-package) with fluent-plugin-kinesis on an Auto Scaling group behind a Network Load
+ * Fluentd (gems or fluent-package) with fluent-plugin-kinesis on an Auto Scaling group behind a Network Load
  * Balancer: IMDSv2 only, no SSH (Session Manager), TLS syslog, a file buffer, PutRecords on one stream.
  */
 export class SyslogCollector extends Construct {
@@ -157,19 +163,8 @@ export class SyslogCollector extends Construct {
       ...renderCollectorUserData({
         fluentdConfig: this.fluentdConfig,
         region: Aws.REGION,
-        kinesisPluginVersion: COLLECTOR_HOST.kinesisPluginVersion,
-        fluentPackageRepository: COLLECTOR_HOST.fluentPackageRepository,
-        fluentPackageGpgKeys: COLLECTOR_HOST.fluentPackageGpgKeys,
-        bufferPath: COLLECTOR_HOST.bufferPath,
-        ...(usesTls && props.tls !== undefined
-          ? {
-              tls: {
-                ...props.tls,
-                certPath: COLLECTOR_HOST.certPath,
-                privateKeyPath: COLLECTOR_HOST.privateKeyPath,
-              },
-            }
-          : {}),
+        ...(props.fluentdInstall !== undefined ? { install: props.fluentdInstall } : {}),
+        ...(usesTls && props.tls !== undefined ? { tls: props.tls } : {}),
       }),
     );
 

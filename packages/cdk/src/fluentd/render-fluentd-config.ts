@@ -1,20 +1,27 @@
-import { FLUENTD_RECORD_KEYS, renderFluentdSourceConfig } from '@otbridge/lambda-handler';
+import {
+  FLUENTD_RECORD_KEYS,
+  FluentdSourceConfigError,
+  type FluentdSourceTls,
+  renderFluentdSourceConfig,
+} from '@otbridge/lambda-handler';
 import { parseIpv4Cidr, toIpv4CidrPattern } from './ipv4-cidr-pattern.js';
 
 /** A syslog transport the collector listens on. */
 export type SyslogTransport = 'tls' | 'tcp' | 'udp';
 
-/** One syslog listener: transport and port. */
+/** Syslog framing over TCP/TLS: LF-delimited (`traditional`) or RFC 6587 octet counting. */
+export type SyslogFrameType = 'traditional' | 'octet_count';
+
+/** One syslog listener: transport, port and (TCP/TLS) framing. */
 export interface SyslogListener {
   readonly transport: SyslogTransport;
   readonly port: number;
+  /** TCP/TLS only. Default `traditional` (LF-delimited); `octet_count` for RFC 5425 / RFC 6587 senders. */
+  readonly frameType?: SyslogFrameType;
 }
 
-/** Where the TLS certificate chain and private key live on the collector host. */
-export interface FluentdTlsFiles {
-  readonly certPath: string;
-  readonly privateKeyPath: string;
-}
+/** Where the TLS certificate chain and private key live on the collector host (and the TLS floor). */
+export type FluentdTlsFiles = FluentdSourceTls;
 
 /** Options for `renderFluentdConfig`. */
 export interface FluentdConfigOptions {
@@ -74,33 +81,30 @@ export function toAllowListPattern(allowedCidrs: readonly string[]): string {
   return `\\A(?:${patterns.join('|')})\\z`;
 }
 
-/**
- * The `<source>` of one listener: the handler's envelope source, verbatim, plus the bind address and,
- * for TLS, the certificate paths inside `<transport tls>`.
- */
+/** The `<source>` of one listener, rendered by the handler's envelope module (the single definition). */
 function renderListener(listener: SyslogListener, tag: string, tls: FluentdTlsFiles | undefined): string[] {
-  const lines = renderFluentdSourceConfig({ port: listener.port, tag, transport: listener.transport }).split(
-    '\n',
-  );
-  const portLine = lines.indexOf(`  port ${listener.port}`);
-  const transportLine = lines.indexOf(`  <transport ${listener.transport}>`);
-  if (portLine < 0 || transportLine < 0) {
-    throw new FluentdConfigError(
-      'renderFluentdSourceConfig from @otbridge/lambda-handler changed shape: no port or <transport> line.',
-    );
+  if (listener.transport === 'tls' && tls === undefined) {
+    throw new FluentdConfigError('a tls listener needs the tls certificate files.');
   }
-  const transportBody: string[] = [];
-  if (listener.transport === 'tls') {
-    if (tls === undefined) throw new FluentdConfigError('a tls listener needs the tls certificate files.');
-    transportBody.push(`    cert_path ${tls.certPath}`, `    private_key_path ${tls.privateKeyPath}`);
+  if (listener.transport === 'udp' && listener.frameType !== undefined) {
+    throw new FluentdConfigError('frameType applies to tcp and tls listeners; UDP has no framing.');
   }
-  return [
-    ...lines.slice(0, portLine + 1),
-    '  bind 0.0.0.0',
-    ...lines.slice(portLine + 1, transportLine + 1),
-    ...transportBody,
-    ...lines.slice(transportLine + 1),
-  ];
+  try {
+    return renderFluentdSourceConfig({
+      port: listener.port,
+      tag,
+      transport: listener.transport,
+      bind: '0.0.0.0',
+      ...(listener.transport === 'tls' && tls !== undefined ? { tls } : {}),
+      // Explicit on the collector, so the framing a sensor must use is visible in the configuration.
+      ...(listener.transport === 'udp' ? {} : { frameType: listener.frameType ?? 'traditional' }),
+    }).split('\n');
+  } catch (error) {
+    if (error instanceof FluentdSourceConfigError) {
+      throw new FluentdConfigError(`the ${listener.transport} listener: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { METRIC_NAMES } from '@otbridge/lambda-handler';
+import { METRIC_NAMES, METRIC_SERVICE_DIMENSION } from '@otbridge/lambda-handler';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -34,17 +34,14 @@ export const DEFAULT_ALARM_THRESHOLDS: PipelineAlarmThresholds = {
 export interface PipelineAlarmsInput {
   readonly handler: lambda.IFunction;
   readonly deadLetterQueue: sqs.IQueue;
-  /** The handler's Powertools service name (its metrics carry the dimension `service`). */
+  /** The handler's Powertools service name (its metrics carry it as `METRIC_SERVICE_DIMENSION`). */
   readonly serviceName: string;
   readonly namespace: string;
   readonly thresholds: Partial<PipelineAlarmThresholds>;
   readonly topic?: sns.ITopic;
 }
 
-/** Powertools Metrics adds this dimension to every series (value: POWERTOOLS_SERVICE_NAME). */
-const POWERTOOLS_SERVICE_DIMENSION = 'service';
-
-/** Creates the pipeline's alarms; custom metrics use the handler's exported `METRIC_NAMES`. */
+/** Creates the pipeline's alarms; custom metrics use the handler's exported names and dimension. */
 export function createPipelineAlarms(
   scope: Construct,
   input: PipelineAlarmsInput,
@@ -55,7 +52,7 @@ export function createPipelineAlarms(
     new cloudwatch.Metric({
       namespace: input.namespace,
       metricName,
-      dimensionsMap: { [POWERTOOLS_SERVICE_DIMENSION]: input.serviceName },
+      dimensionsMap: { [METRIC_SERVICE_DIMENSION]: input.serviceName },
       statistic: cloudwatch.Stats.SUM,
       period,
     });

@@ -12,6 +12,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { HANDLER_ENTRY_FILE, resolveHandlerBundle } from '../bundle/resolve-handler-bundle.js';
+import type { FluentdInstall } from '../collector/render-collector-user-data.js';
 import { type CollectorTlsParameters, SyslogCollector } from '../collector/syslog-collector.js';
 import type { SyslogListener } from '../fluentd/render-fluentd-config.js';
 import { computeRateLimit, type RateLimit, SECURITY_HUB_IMPORT_QUOTA } from './compute-rate-limit.js';
@@ -74,6 +75,8 @@ export interface OtIdsSecurityHubPipelineProps {
   readonly collectorCapacity?: number;
   /** Default false (sensors reach the collector over VPN / Direct Connect). */
   readonly internetFacing?: boolean;
+  /** How the collector installs Fluentd. Default `{ method: 'gem' }` (distro Ruby, pinned gems). */
+  readonly fluentdInstall?: FluentdInstall;
 
   readonly alarmThresholds?: Partial<PipelineAlarmThresholds>;
   /** Alarms notify this topic when given. */
@@ -264,6 +267,7 @@ export class OtIdsSecurityHubPipeline extends Construct {
       ...(props.collectorInstanceType !== undefined ? { instanceType: props.collectorInstanceType } : {}),
       ...(props.collectorCapacity !== undefined ? { minCapacity: props.collectorCapacity } : {}),
       ...(props.internetFacing !== undefined ? { internetFacing: props.internetFacing } : {}),
+      ...(props.fluentdInstall !== undefined ? { fluentdInstall: props.fluentdInstall } : {}),
     });
 
     this.alarms = createPipelineAlarms(this, {

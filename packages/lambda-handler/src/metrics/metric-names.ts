@@ -28,8 +28,14 @@ export const METRIC_NAMES = {
   quarantineWriteFailures: 'QuarantineWriteFailures',
 } as const;
 
-/** The dimension name of vendor-level series. */
+/** The dimension name of vendor-level series (value: the parser id). */
 export const METRIC_VENDOR_DIMENSION = 'Vendor';
+
+/** The dimension Powertools Metrics adds to every series (value: `POWERTOOLS_SERVICE_NAME`). */
+export const METRIC_SERVICE_DIMENSION = 'service';
 
 /** Default EMF namespace when `POWERTOOLS_METRICS_NAMESPACE` is unset. */
 export const DEFAULT_METRICS_NAMESPACE = 'otbridge';
+
+/** Default Powertools service name (the `service` value) when `POWERTOOLS_SERVICE_NAME` is unset. */
+export const DEFAULT_SERVICE_NAME = 'otbridge';
