@@ -35,10 +35,20 @@ export function createFindingId(input: CreateFindingIdInput): string {
 export function encodeIdSegment(segment: string): string {
   if (segment === '') return '-';
   if (segment === '-') return '%002D';
+  if (isPlainSegment(segment)) return segment;
   return segment.replace(
     /[%/\s\p{Cc}]/gu,
     (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
+}
+
+/** Printable ASCII without `%` and `/`: nothing the escaping regex would touch. */
+function isPlainSegment(segment: string): boolean {
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if (code <= 0x20 || code >= 0x7f || code === 0x25 || code === 0x2f) return false;
+  }
+  return true;
 }
 
 function sha256Hex(text: string): string {

@@ -88,16 +88,21 @@ function maxJsonBytes(value: unknown, depth: number, budget: number): number {
   if (typeof value !== 'object' || depth > MAX_ESTIMATE_DEPTH) return Number.POSITIVE_INFINITY;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return Number.POSITIVE_INFINITY;
   let total = 2;
+  // Strings (most leaves) are costed inline: a call per leaf was most of this walk's time.
   if (Array.isArray(value)) {
     for (const item of value) {
-      total += maxJsonBytes(item, depth + 1, budget - total) + 1;
+      total +=
+        (typeof item === 'string' ? item.length * 6 + 2 : maxJsonBytes(item, depth + 1, budget - total)) + 1;
       if (total > budget) return total;
     }
     return total;
   }
   for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
     total +=
-      key.length * 6 + 4 + maxJsonBytes((value as Record<string, unknown>)[key], depth + 1, budget - total);
+      key.length * 6 +
+      4 +
+      (typeof item === 'string' ? item.length * 6 + 2 : maxJsonBytes(item, depth + 1, budget - total));
     if (total > budget) return total;
   }
   return total;

@@ -50,6 +50,11 @@ const ZONE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
 
 type Zone = { readonly offset: number } | { readonly iana: Intl.DateTimeFormat };
 
+/** The abbreviations as ready Zone values (read-only, shared by every call). */
+const ABBREVIATION_ZONES: ReadonlyMap<string, Zone> = new Map(
+  [...ZONE_ABBREVIATIONS].map(([name, offset]) => [name, Object.freeze({ offset })]),
+);
+
 interface WallTime {
   readonly month: number;
   readonly day: number;
@@ -65,42 +70,20 @@ interface WallTime {
  */
 export function parseCefTimestamp(value: string, options: ParseCefTimestampOptions): ParseCefTimestampResult {
   const diagnostics: Diagnostic[] = [];
-  const fail = (code: string, message: string): ParseCefTimestampResult => {
-    diagnostics.push(createDiagnostic(code, 'error', message));
-    return { ok: false, diagnostics };
-  };
   const text = typeof value === 'string' ? value.trim() : '';
   if (text.length === 0 || text.length > 64)
-    return fail(CODES.invalidTimestamp, 'The timestamp is empty or too long.');
+    return fail(diagnostics, CODES.invalidTimestamp, 'The timestamp is empty or too long.');
 
-  if (/^\d{1,16}(\.\d{1,9})?$/.test(text)) {
+  if (EPOCH_PATTERN.test(text)) {
     const number = Number(text);
     const ms = text.includes('.') || number < 1e11 ? number * 1000 : number;
     const date = new Date(Math.trunc(ms));
     if (Number.isNaN(date.getTime()))
-      return fail(CODES.invalidTimestamp, `Epoch value ${text} is out of range.`);
+      return fail(diagnostics, CODES.invalidTimestamp, `Epoch value ${text} is out of range.`);
     return { ok: true, date, diagnostics };
   }
 
-  const noZone = (): Zone | undefined => {
-    const name = options.defaultTimeZone ?? 'UTC';
-    const zone = resolveZone(name);
-    if (zone !== undefined) {
-      diagnostics.push(
-        createDiagnostic(
-          CODES.timestampDefaultZone,
-          'warning',
-          `The timestamp has no time zone; ${name} was assumed. Send a zone or configure the device zone.`,
-        ),
-      );
-    }
-    return zone;
-  };
-
-  const iso =
-    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
-      text,
-    );
+  const iso = ISO_PATTERN.exec(text);
   if (iso !== null) {
     diagnostics.push(
       createDiagnostic(
@@ -109,38 +92,44 @@ export function parseCefTimestamp(value: string, options: ParseCefTimestampOptio
         'ISO 8601 is not a CEF timestamp form; accepted anyway.',
       ),
     );
-    const zone = iso[8] !== undefined ? resolveZone(iso[8]) : noZone();
-    if (zone === undefined) return fail(CODES.unknownTimeZone, `Unknown time zone in "${text}".`);
+    const zone = iso[8] !== undefined ? resolveZone(iso[8]) : noZone(options, diagnostics);
+    if (zone === undefined)
+      return fail(diagnostics, CODES.unknownTimeZone, `Unknown time zone in "${text}".`);
     const wall = makeWall(Number(iso[2]) - 1, iso[3]!, iso[4]!, iso[5]!, iso[6] ?? '00', iso[7]);
     const t = wall === undefined ? undefined : toEpoch(Number(iso[1]), wall, zone);
-    if (t === undefined) return fail(CODES.invalidTimestamp, `"${text}" is not a real date and time.`);
+    if (t === undefined)
+      return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date and time.`);
     return { ok: true, date: new Date(t), diagnostics };
   }
 
-  // MMM dd [yyyy] HH:mm:ss[.SSS] [zone]   (the zone may itself contain spaces-free text such as GMT+05:00)
-  const cef =
-    /^([A-Za-z]{3}) {1,2}(\d{1,2}) (?:(\d{4}) )?(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?: (\S+))?$/.exec(
-      text,
-    );
+  const cef = CEF_PATTERN.exec(text);
   if (cef === null)
     return fail(
+      diagnostics,
       CODES.invalidTimestamp,
       `"${text}" is not a CEF timestamp (MMM dd yyyy HH:mm:ss or epoch ms).`,
     );
   const month = MONTHS.indexOf(cef[1]!.toLowerCase());
-  if (month === -1) return fail(CODES.invalidTimestamp, `"${cef[1]}" is not an English month abbreviation.`);
-  const zone = cef[8] !== undefined ? resolveZone(cef[8]) : noZone();
+  if (month === -1)
+    return fail(diagnostics, CODES.invalidTimestamp, `"${cef[1]}" is not an English month abbreviation.`);
+  const zone = cef[8] !== undefined ? resolveZone(cef[8]) : noZone(options, diagnostics);
   if (zone === undefined)
-    return fail(CODES.unknownTimeZone, `Unknown time zone "${cef[8] ?? options.defaultTimeZone}".`);
+    return fail(
+      diagnostics,
+      CODES.unknownTimeZone,
+      `Unknown time zone "${cef[8] ?? options.defaultTimeZone}".`,
+    );
   const wall = makeWall(month, cef[2]!, cef[4]!, cef[5]!, cef[6]!, cef[7]);
-  if (wall === undefined) return fail(CODES.invalidTimestamp, `"${text}" is not a real date and time.`);
+  if (wall === undefined)
+    return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date and time.`);
   if (cef[3] !== undefined) {
     const t = toEpoch(Number(cef[3]), wall, zone);
-    if (t === undefined) return fail(CODES.invalidTimestamp, `"${text}" is not a real date.`);
+    if (t === undefined) return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date.`);
     return { ok: true, date: new Date(t), diagnostics };
   }
   const reference = options.reference.getTime();
-  if (Number.isNaN(reference)) return fail(CODES.invalidTimestamp, 'The reference time is not a valid date.');
+  if (Number.isNaN(reference))
+    return fail(diagnostics, CODES.invalidTimestamp, 'The reference time is not a valid date.');
   const latest = reference + DAY_MS;
   const referenceYear = new Date(reference).getUTCFullYear();
   // Newest candidate year first; go back far enough to find a leap year for Feb 29.
@@ -157,7 +146,37 @@ export function parseCefTimestamp(value: string, options: ParseCefTimestampOptio
       return { ok: true, date: new Date(t), diagnostics };
     }
   }
-  return fail(CODES.invalidTimestamp, `"${text}" is not a real date in any recent year.`);
+  return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date in any recent year.`);
+}
+
+// Module-level patterns and helpers (no closures per call); the patterns are not global, so exec is stateless.
+const EPOCH_PATTERN = /^\d{1,16}(\.\d{1,9})?$/;
+// YYYY-MM-DD[T ]HH:mm[:ss[.fraction]][zone]
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+// MMM dd [yyyy] HH:mm:ss[.SSS] [zone]   (the zone may itself contain spaces-free text such as GMT+05:00)
+const CEF_PATTERN =
+  /^([A-Za-z]{3}) {1,2}(\d{1,2}) (?:(\d{4}) )?(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?: (\S+))?$/;
+
+function fail(diagnostics: Diagnostic[], code: string, message: string): ParseCefTimestampResult {
+  diagnostics.push(createDiagnostic(code, 'error', message));
+  return { ok: false, diagnostics };
+}
+
+/** The default zone for a timestamp without one, with the warning that says it was assumed. */
+function noZone(options: ParseCefTimestampOptions, diagnostics: Diagnostic[]): Zone | undefined {
+  const name = options.defaultTimeZone ?? 'UTC';
+  const zone = resolveZone(name);
+  if (zone !== undefined) {
+    diagnostics.push(
+      createDiagnostic(
+        CODES.timestampDefaultZone,
+        'warning',
+        `The timestamp has no time zone; ${name} was assumed. Send a zone or configure the device zone.`,
+      ),
+    );
+  }
+  return zone;
 }
 
 function makeWall(
@@ -223,8 +242,8 @@ const IANA_CACHE = new Map<string, Intl.DateTimeFormat | null>();
 
 /** Resolves `Z`, abbreviations, `±HH[:MM]`, `GMT±H[H][:MM]` and IANA names; undefined when unknown. */
 export function resolveZone(name: string): Zone | undefined {
-  const abbreviation = ZONE_ABBREVIATIONS.get(name.toUpperCase());
-  if (abbreviation !== undefined) return { offset: abbreviation };
+  const abbreviation = ABBREVIATION_ZONES.get(name.toUpperCase());
+  if (abbreviation !== undefined) return abbreviation;
   const offset = /^(?:GMT|UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(name);
   if (offset !== null) {
     const hours = Number(offset[2]);

@@ -1,6 +1,7 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CEF_DIAGNOSTIC_CODES } from './cef-diagnostic-codes.js';
 import type { CefRecord } from './cef-record.js';
+import { TokenizedCefRecord } from './tokenized-cef-record.js';
 
 /** One numbered custom slot (`cs3` + `cs3Label`, `flexString2` + `flexString2Label`, ...). */
 export interface CefCustomField {
@@ -65,13 +66,13 @@ export function parseCustomSlotKey(
 
 type MutableField = { -readonly [K in keyof CefCustomField]: CefCustomField[K] };
 
-/**
- * Lists the custom slots of a record, pairing each value key with its `Label` twin in any order. The last
- * duplicate of a key wins. Reports labels without values, values without labels, and a label used twice.
- */
-export function listCustomFields(record: CefRecord): CefCustomFieldList {
+/** The custom slots of a record by `family\0index`, in first-seen order; the last duplicate of a key wins. */
+function collectSlots(record: CefRecord): Map<string, MutableField> {
   const slots = new Map<string, MutableField>();
   for (const [key, value] of record.extensions) {
+    // Quick reject: a slot key ends in a digit (`cs1`) or in `Label` (`cs1Label`).
+    const last = key.charCodeAt(key.length - 1);
+    if ((last < 48 || last > 57) && last !== 108) continue;
     const slot = parseCustomSlotKey(key);
     if (slot === undefined) continue;
     const id = `${slot.family}\u0000${slot.index}`;
@@ -88,6 +89,15 @@ export function listCustomFields(record: CefRecord): CefCustomFieldList {
       field.value = value;
     }
   }
+  return slots;
+}
+
+/**
+ * Lists the custom slots of a record, pairing each value key with its `Label` twin in any order. The last
+ * duplicate of a key wins. Reports labels without values, values without labels, and a label used twice.
+ */
+export function listCustomFields(record: CefRecord): CefCustomFieldList {
+  const slots = collectSlots(record);
   const diagnostics: Diagnostic[] = [];
   const byLabel = new Map<string, string>();
   for (const field of slots.values()) {
@@ -126,10 +136,18 @@ const RESOLVED = new WeakMap<CefRecord, ReadonlyMap<string, { key: string; value
  * Map by label, never by slot: vendors reuse slots. Empty labels and orphans are left out.
  */
 export function resolveCustomLabels(record: CefRecord): ReadonlyMap<string, { key: string; value: string }> {
+  // A tokenized record caches the index in a private field: cheaper than the WeakMap, and GC-friendlier.
+  if (record instanceof TokenizedCefRecord) return record.cachedCustomLabels(buildCustomLabels);
   const cached = RESOLVED.get(record);
   if (cached !== undefined) return cached;
+  const map = buildCustomLabels(record);
+  RESOLVED.set(record, map);
+  return map;
+}
+
+function buildCustomLabels(record: CefRecord): ReadonlyMap<string, { key: string; value: string }> {
   const map = new Map<string, { key: string; value: string }>();
-  for (const field of listCustomFields(record).fields) {
+  for (const field of collectSlots(record).values()) {
     if (
       field.key === undefined ||
       field.value === undefined ||
@@ -140,7 +158,6 @@ export function resolveCustomLabels(record: CefRecord): ReadonlyMap<string, { ke
     }
     map.set(field.label, Object.freeze({ key: field.key, value: field.value }));
   }
-  RESOLVED.set(record, map);
   return map;
 }
 

@@ -41,6 +41,8 @@ export class TokenizedCefRecord implements CefRecord {
   /** Four numbers per pair: keyStart, keyEnd, valueStart (stored as `~valueStart` when escaped), valueEnd. */
   readonly #spans: readonly number[];
   #extensions: readonly CefExtension[] | undefined;
+  #map: ReadonlyMap<string, string> | undefined;
+  #labels: ReadonlyMap<string, { key: string; value: string }> | undefined;
 
   constructor(
     header: CefHeaderFields,
@@ -80,8 +82,36 @@ export class TokenizedCefRecord implements CefRecord {
     return pairs;
   }
 
+  /**
+   * The extensions as a Map, built once per record straight from the spans and shared by every caller
+   * (input order; for a repeated key the last value wins, at the position of its last occurrence).
+   */
+  extensionMap(): ReadonlyMap<string, string> {
+    if (this.#map !== undefined) return this.#map;
+    const spans = this.#spans;
+    const source = this.#source;
+    const map = new Map<string, string>();
+    for (let i = 0; i < spans.length; i += 4) {
+      const key = source.slice(spans[i]!, spans[i + 1]!);
+      if (map.has(key)) map.delete(key); // keep the position of the winning (last) occurrence
+      map.set(key, this.#value(i));
+    }
+    this.#map = map;
+    return map;
+  }
+
+  /** The custom-label index `resolveCustomLabels` built for this record, cached here (frozen records too). */
+  cachedCustomLabels(
+    build: (record: TokenizedCefRecord) => ReadonlyMap<string, { key: string; value: string }>,
+  ): ReadonlyMap<string, { key: string; value: string }> {
+    if (this.#labels === undefined) this.#labels = build(this);
+    return this.#labels;
+  }
+
   /** The value of the last pair named `key`, unescaping only that value. */
   lookupExtension(key: string): string | undefined {
+    const map = this.#map;
+    if (map !== undefined) return map.get(key);
     const spans = this.#spans;
     const source = this.#source;
     const length = key.length;

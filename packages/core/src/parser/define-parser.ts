@@ -5,6 +5,7 @@ import type { CefRecord } from '../cef/cef-record.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ParserDefinitionError } from './parser-definition-error.js';
 import { DIAGNOSTIC_CODE_PATTERN, PARSER_DIAGNOSTIC_CODES } from './parser-diagnostic-codes.js';
+import { isMergedOptions } from './parser-options-cache.js';
 import type { ParserClaim, ParserContext, ParserOutcome, VendorParser } from './vendor-parser.js';
 
 /** What a parser author writes; `defineParser` turns it into a checked, wrapped `VendorParser`. */
@@ -60,11 +61,16 @@ export function defineParser<Options extends object>(
       }
     },
     normalize(record: CefRecord, context: ParserContext<Options>): ParserOutcome {
-      const resolved: ParserContext<Options> = {
-        ...context,
-        productArn: context.productArn ?? defaultProductArn(context),
-        options: { ...defaultOptions, ...(context.options as Options | undefined) },
-      };
+      // From normalizeRecord the context is already resolved (a fresh object, options merged over these
+      // defaults, productArn set): merging again would give the same keys, values and order.
+      const resolved: ParserContext<Options> =
+        context.productArn !== undefined && isMergedOptions(defaultOptions, context.options)
+          ? context
+          : {
+              ...context,
+              productArn: context.productArn ?? defaultProductArn(context),
+              options: { ...defaultOptions, ...(context.options as Options | undefined) },
+            };
       let outcome: unknown;
       try {
         outcome = userNormalize.call(definition, record, resolved);
@@ -101,16 +107,11 @@ function stampOutcome(outcome: unknown, id: string, version: string): ParserOutc
       const finding = (outcome as { finding?: unknown }).finding;
       if (typeof finding !== 'object' || finding === null)
         return invalidOutcome(id, 'a finding outcome without a finding');
-      const typed = finding as AwsSecurityFinding;
-      const stamped: AwsSecurityFinding = {
-        ...typed,
-        ProductFields: {
-          ...typed.ProductFields,
-          [PRODUCT_FIELD_PARSER_ID]: id,
-          [PRODUCT_FIELD_PARSER_VERSION]: version,
-        },
+      return {
+        outcome: 'finding',
+        finding: stampFinding(finding as AwsSecurityFinding, id, version),
+        diagnostics,
       };
-      return { outcome: 'finding', finding: stamped, diagnostics };
     }
     case 'skipped': {
       const reason = (outcome as { reason?: unknown }).reason;
@@ -136,6 +137,45 @@ function stampOutcome(outcome: unknown, id: string, version: string): ParserOutc
     default:
       return invalidOutcome(id, `outcome ${JSON.stringify(candidate.outcome) ?? 'undefined'}`);
   }
+}
+
+/**
+ * Adds the parser id and version to ProductFields. A parser's fresh, extensible finding with a plain
+ * ProductFields object is stamped in place (the same keys, values and order a copy would have);
+ * anything frozen or unusual is copied as before.
+ */
+function stampFinding(finding: AwsSecurityFinding, id: string, version: string): AwsSecurityFinding {
+  const fields = finding.ProductFields;
+  if (
+    Object.isExtensible(finding) &&
+    Object.getPrototypeOf(finding) === Object.prototype &&
+    (fields === undefined || isPlainExtensible(fields))
+  ) {
+    if (fields === undefined) {
+      finding.ProductFields = { [PRODUCT_FIELD_PARSER_ID]: id, [PRODUCT_FIELD_PARSER_VERSION]: version };
+    } else {
+      fields[PRODUCT_FIELD_PARSER_ID] = id;
+      fields[PRODUCT_FIELD_PARSER_VERSION] = version;
+    }
+    return finding;
+  }
+  return {
+    ...finding,
+    ProductFields: {
+      ...finding.ProductFields,
+      [PRODUCT_FIELD_PARSER_ID]: id,
+      [PRODUCT_FIELD_PARSER_VERSION]: version,
+    },
+  };
+}
+
+function isPlainExtensible(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.isExtensible(value)
+  );
 }
 
 function invalidOutcome(id: string, what: string): ParserOutcome {

@@ -4,6 +4,7 @@ import { validateFinding } from '../asff/validate-finding.js';
 import type { CefRecord } from '../cef/cef-record.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PARSER_DIAGNOSTIC_CODES } from './parser-diagnostic-codes.js';
+import { mergeParserOptions } from './parser-options-cache.js';
 import type { NormalizeContext, NormalizeLineResult, ParserIdentity, VendorParser } from './vendor-parser.js';
 
 /** Per-parser options keyed by parser id, merged over that parser's `defaultOptions`. */
@@ -31,9 +32,14 @@ export function normalizeRecord(
   const before = options.diagnostics ?? [];
   try {
     const productArn = context.productArn ?? defaultProductArn(context);
-    const parserOptions = { ...parser.defaultOptions, ...options.parserOptions?.[parser.id] };
+    const parserOptions = mergeParserOptions(parser.defaultOptions, options.parserOptions?.[parser.id]);
     const outcome = parser.normalize(record, { ...context, productArn, options: parserOptions });
-    const diagnostics = [...before, ...outcome.diagnostics];
+    const diagnostics =
+      before.length === 0
+        ? [...outcome.diagnostics]
+        : outcome.diagnostics.length === 0
+          ? [...before]
+          : [...before, ...outcome.diagnostics];
     switch (outcome.outcome) {
       case 'finding': {
         const problems = checkFinding(outcome.finding, context.awsAccountId, productArn);
