@@ -132,25 +132,21 @@ export function buildClarotyFinding(
     sourceUrl: event.sourceUrl,
     recordState: event.resolved ? 'ARCHIVED' : 'ACTIVE',
   });
-  const finding: AwsSecurityFinding = {
-    ...base,
-    Workflow: { Status: event.resolved ? 'RESOLVED' : 'NEW' },
-    ...(event.vulnerabilityIds.length > 0 && {
-      Vulnerabilities: event.vulnerabilityIds.slice(0, MAX_VULNERABILITIES).map((id) => ({ Id: id })),
-    }),
-  };
+  // The base finding is ours: add to it (same key order as a copy) rather than copy all of it.
+  const finding: AwsSecurityFinding = base;
+  finding.Workflow = { Status: event.resolved ? 'RESOLVED' : 'NEW' };
+  if (event.vulnerabilityIds.length > 0) {
+    finding.Vulnerabilities = event.vulnerabilityIds.slice(0, MAX_VULNERABILITIES).map((id) => ({ Id: id }));
+  }
   return { outcome: 'finding', finding, diagnostics };
 }
 
-// SourceMac is appended after toAsffNetwork (which handles MACs correctly since core 518925f) so that it
-// stays the last Network key: passing it through would move it before the destination keys in the goldens.
+// The source MAC is normalised (`aa:bb:cc:dd:ee:ff`) first; a value that is no MAC is left out.
 function toNetwork(event: ClarotyEvent): Network | undefined {
-  if (event.network === undefined) return undefined;
-  const { sourceMac, ...rest } = event.network;
-  const network = toAsffNetwork(rest);
-  const mac = sourceMac === undefined ? undefined : parseMacList(sourceMac)[0];
-  if (mac === undefined) return network;
-  return { ...network, SourceMac: mac };
+  const input = event.network;
+  if (input === undefined) return undefined;
+  const sourceMac = input.sourceMac === undefined ? undefined : parseMacList(input.sourceMac)[0];
+  return toAsffNetwork(sourceMac === input.sourceMac ? input : { ...input, sourceMac });
 }
 
 function readTime(

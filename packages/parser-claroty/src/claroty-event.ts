@@ -40,13 +40,31 @@ export interface ClarotyEvent {
 
 /** Placeholders Claroty sends for "no value" (`N/A` in CTD, `None`/`[]` in xDome). */
 const ABSENT_VALUES: ReadonlySet<string> = new Set(['', 'N/A', 'None', 'none', '[]', '[None]', 'null']);
+const MAX_ABSENT_LENGTH = Math.max(...[...ABSENT_VALUES].map((value) => value.length));
 
 /** The value, or `undefined` when it is missing, blank or a "no value" placeholder. */
 export function present(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
+  // Longer than every placeholder: skip hashing the whole value for the set lookup.
+  if (text.length > MAX_ABSENT_LENGTH) return text;
   return ABSENT_VALUES.has(text) ? undefined : text;
 }
+
+// `claroty/<key>` strings, reused across records (a key repeats on every record of its layout).
+const PRODUCT_FIELD_KEYS = new Map<string, string>();
+const MAX_CACHED_KEYS = 1024;
+
+function toProductFieldKey(key: string): string {
+  let prefixed = PRODUCT_FIELD_KEYS.get(key);
+  if (prefixed === undefined) {
+    prefixed = `claroty/${key}`;
+    if (PRODUCT_FIELD_KEYS.size < MAX_CACHED_KEYS) PRODUCT_FIELD_KEYS.set(key, prefixed);
+  }
+  return prefixed;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** The first present value. */
 export function firstPresent(...values: (string | undefined)[]): string | undefined {
@@ -78,13 +96,13 @@ export function toKebabCase(value: string): string {
 /** Pairs `claroty/<key>` for every present value, skipping keys in `exclude`, in the order given. */
 export function collectProductFields(
   entries: Iterable<readonly [string, string | undefined]>,
-  exclude: ReadonlySet<string> = new Set(),
+  exclude: ReadonlySet<string> = NO_KEYS,
 ): [string, string][] {
   const result: [string, string][] = [];
   for (const [key, value] of entries) {
     if (exclude.has(key)) continue;
     const text = present(value);
-    if (text !== undefined) result.push([`claroty/${key}`, text]);
+    if (text !== undefined) result.push([toProductFieldKey(key), text]);
   }
   return result;
 }

@@ -90,6 +90,8 @@ const PRIORITY_KEYS = [
   'alert_mitre_technique_names',
 ] as const;
 
+const PRIORITY_KEY_SET: ReadonlySet<string> = new Set(PRIORITY_KEYS);
+
 // Keys that become ASFF fields (Title, Description, times, Network) rather than ProductFields.
 const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'event_description',
@@ -136,9 +138,8 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
   const other = toXdomeAsset(fields, 'other_device_', diagnostics);
   if (other !== undefined) assets.push(other);
 
-  const prioritySet = new Set<string>(PRIORITY_KEYS);
   const rest = [...fields].filter(
-    ([key]) => !prioritySet.has(key) && !key.startsWith('device_') && !key.startsWith('other_device_'),
+    ([key]) => !PRIORITY_KEY_SET.has(key) && !key.startsWith('device_') && !key.startsWith('other_device_'),
   );
 
   return {

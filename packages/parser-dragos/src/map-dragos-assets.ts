@@ -35,9 +35,20 @@ interface CheckedBlock {
   readonly macs: readonly string[];
 }
 
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/** Every address the values parse to, in order (what `flatMap(parse)` gives, without its closure). */
+function parseAll(values: readonly string[], parse: (value: string) => string[]): readonly string[] {
+  if (values.length === 0) return EMPTY;
+  if (values.length === 1) return parse(values[0]!);
+  const all: string[] = [];
+  for (const value of values) for (const address of parse(value)) all.push(address);
+  return all;
+}
+
 function checkAddresses(block: DragosAssetBlock, role: Role, diagnostics: Diagnostic[]): CheckedBlock {
-  const ips = block.ips.flatMap((ip) => parseIpList(ip));
-  const macs = block.macs.flatMap((mac) => parseMacList(mac));
+  const ips = parseAll(block.ips, parseIpList);
+  const macs = parseAll(block.macs, parseMacList);
   if (ips.length < block.ips.length || macs.length < block.macs.length) {
     const bad = [
       ...block.ips.filter((ip) => parseIpList(ip).length === 0),
@@ -57,7 +68,8 @@ function checkAddresses(block: DragosAssetBlock, role: Role, diagnostics: Diagno
   return { block, ips: dedupe(ips), macs: dedupe(macs) };
 }
 
-function dedupe(values: readonly string[]): string[] {
+function dedupe(values: readonly string[]): readonly string[] {
+  if (values.length < 2) return values;
   return [...new Set(values)];
 }
 
@@ -98,18 +110,21 @@ function toAssets(checked: CheckedBlock, role: Role, sensor: string): OtAsset[] 
     if (block.vendor !== undefined) details.hardwareVendor = block.vendor;
     const name =
       names[0] ?? (id === undefined && ips[0] === undefined && macs[0] === undefined ? hosts[0] : undefined);
-    assets.push({
+    // Built by assignment (same keys, same order as conditional spreads, without their temporaries).
+    const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {
       vendor: 'dragos',
       site: sensor,
       ips: [...ips],
       macs: [...macs],
       details,
-      ...(id !== undefined && { id }),
-      ...(name !== undefined && { name }),
-      ...(block.zone !== undefined && { zone: block.zone }),
-      ...(block.type !== undefined && { type: block.type }),
-      ...(RESOURCE_ROLE[role] !== undefined && { role: RESOURCE_ROLE[role] }),
-    });
+    };
+    if (id !== undefined) asset.id = id;
+    if (name !== undefined) asset.name = name;
+    if (block.zone !== undefined) asset.zone = block.zone;
+    if (block.type !== undefined) asset.type = block.type;
+    const resourceRole = RESOURCE_ROLE[role];
+    if (resourceRole !== undefined) asset.role = resourceRole;
+    assets.push(asset);
   }
   return assets;
 }
@@ -160,9 +175,6 @@ export function mapDragosAssets(notification: DragosNotification, sensor: string
   const sourceIp = source.ips[0];
   const sourceMac = source.macs[0];
   const destinationIp = destination.ips[0];
-  // SourceMac is appended after toAsffNetwork (which handles MACs correctly since core 518925f) so that it
-  // stays the last Network key: passing it through would move it before DestinationIpV4 in every golden.
-  const base = toAsffNetwork({ sourceIp, destinationIp });
-  const network = sourceMac === undefined ? base : { ...base, SourceMac: sourceMac };
-  return { resources, diagnostics, ...(network !== undefined && { network }) };
+  const network = toAsffNetwork({ sourceIp, sourceMac, destinationIp });
+  return network === undefined ? { resources, diagnostics } : { resources, diagnostics, network };
 }

@@ -146,38 +146,65 @@ function collectUnmapped(
   return unmapped;
 }
 
-function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
-  const labels = resolveCustomLabels(record);
-  const labelled = (names: readonly [string, string, string]): string | undefined => {
-    const byLabel = labels.get(names[0]);
-    if (byLabel !== undefined) return toDragosValue(byLabel.value);
-    // Fall back to Dragos's fixed slot only when that slot carries no other label.
-    return fields.has(names[2]) ? undefined : toDragosValue(fields.get(names[1]));
-  };
-  const block = (keys: V2BlockKeys, zone: string | undefined): DragosAssetBlock => ({
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A 2.x custom field by its label; Dragos's fixed slot only when that slot carries no other label. */
+function readLabelled(
+  labels: ReadonlyMap<string, { key: string; value: string }>,
+  fields: ReadonlyMap<string, string>,
+  names: readonly [string, string, string],
+): string | undefined {
+  const byLabel = labels.get(names[0]);
+  if (byLabel !== undefined) return toDragosValue(byLabel.value);
+  return fields.has(names[2]) ? undefined : toDragosValue(fields.get(names[1]));
+}
+
+function readV2Block(
+  fields: ReadonlyMap<string, string>,
+  keys: V2BlockKeys,
+  zone: string | undefined,
+): DragosAssetBlock {
+  const block: Mutable<DragosAssetBlock> = {
     ids: splitDragosList(fields.get(keys.id)),
     names: splitDragosList(fields.get(keys.name)),
     ips: splitDragosList(fields.get(keys.ip)),
     macs: splitDragosList(fields.get(keys.mac)),
     hosts: splitDragosList(fields.get(keys.host)),
     domains: splitDragosList(fields.get(keys.domain)),
-    ...optional('zone', zone),
-  });
-  return {
+  };
+  if (zone !== undefined) block.zone = zone;
+  return block;
+}
+
+// Notifications are built by assignment: the optional members are set only when present (what
+// `exactOptionalPropertyTypes` wants), without a temporary object per member.
+function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
+  const labels = resolveCustomLabels(record);
+  const notification: Mutable<DragosNotification> = {
     dialect: 'platform-2',
     summary: record.name.trim(),
-    tactics: splitDragosList(labelled(V2_LABELS.tactic)),
-    techniques: splitDragosList(labelled(V2_LABELS.technique)),
-    source: block(V2_SOURCE_KEYS, labelled(V2_LABELS.sourceZone)),
-    destination: block(V2_DESTINATION_KEYS, labelled(V2_LABELS.destinationZone)),
+    tactics: splitDragosList(readLabelled(labels, fields, V2_LABELS.tactic)),
+    techniques: splitDragosList(readLabelled(labels, fields, V2_LABELS.technique)),
+    source: readV2Block(fields, V2_SOURCE_KEYS, readLabelled(labels, fields, V2_LABELS.sourceZone)),
+    destination: readV2Block(
+      fields,
+      V2_DESTINATION_KEYS,
+      readLabelled(labels, fields, V2_LABELS.destinationZone),
+    ),
     asset: EMPTY_BLOCK,
     unmapped: collectUnmapped(fields, V2_CONSUMED),
-    ...optional('eventId', toDragosValue(fields.get('externalId'))),
-    ...optional('content', toDragosValue(fields.get('msg'))),
-    ...optional('quadrant', labelled(V2_LABELS.quadrant)),
-    ...optional('occurredAt', labelled(V2_LABELS.occurredAt)),
-    ...optional('createdAt', labelled(V2_LABELS.createdAt)),
   };
+  const eventId = toDragosValue(fields.get('externalId'));
+  if (eventId !== undefined) notification.eventId = eventId;
+  const content = toDragosValue(fields.get('msg'));
+  if (content !== undefined) notification.content = content;
+  const quadrant = readLabelled(labels, fields, V2_LABELS.quadrant);
+  if (quadrant !== undefined) notification.quadrant = quadrant;
+  const occurredAt = readLabelled(labels, fields, V2_LABELS.occurredAt);
+  if (occurredAt !== undefined) notification.occurredAt = occurredAt;
+  const createdAt = readLabelled(labels, fields, V2_LABELS.createdAt);
+  if (createdAt !== undefined) notification.createdAt = createdAt;
+  return notification;
 }
 
 type V1Suffix = (typeof V1_ASSET_SUFFIXES)[number];
@@ -196,23 +223,41 @@ function readV1Block(
   fields: ReadonlyMap<string, string>,
   keys: Readonly<Record<V1Suffix, string>>,
 ): DragosAssetBlock {
-  return {
+  const block: Mutable<DragosAssetBlock> = {
     ids: splitDragosList(fields.get(keys.id)),
     names: splitDragosList(fields.get(keys.name)),
     ips: splitDragosList(fields.get(keys.ip)),
     macs: splitDragosList(fields.get(keys.mac)),
     hosts: splitDragosList(fields.get(keys.hostname)),
     domains: splitDragosList(fields.get(keys.domain)),
-    ...optional('zone', toDragosValue(fields.get(keys.zone))),
-    ...optional('vendor', toDragosValue(fields.get(keys.vendor))),
-    ...optional('type', toDragosValue(fields.get(keys.type))),
-    ...optional('assetClass', toDragosValue(fields.get(keys.class))),
   };
+  const zone = toDragosValue(fields.get(keys.zone));
+  if (zone !== undefined) block.zone = zone;
+  const vendor = toDragosValue(fields.get(keys.vendor));
+  if (vendor !== undefined) block.vendor = vendor;
+  const type = toDragosValue(fields.get(keys.type));
+  if (type !== undefined) block.type = type;
+  const assetClass = toDragosValue(fields.get(keys.class));
+  if (assetClass !== undefined) block.assetClass = assetClass;
+  return block;
 }
 
+/** The 1.x single-valued members, extension key by member. */
+const V1_SCALARS = [
+  ['eventId', 'id'],
+  ['content', 'content'],
+  ['quadrant', 'detection_quad'],
+  ['occurredAt', 'occurredAt'],
+  ['createdAt', 'createdAt'],
+  ['originalSeverity', 'originalSeverity'],
+  ['notificationType', 'type'],
+  ['detectorId', 'detectorId'],
+  ['matchedRuleId', 'matchedRuleId'],
+  ['reviewed', 'reviewed'],
+] as const satisfies readonly (readonly [keyof DragosNotification, string])[];
+
 function readV1(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
-  const get = (key: string): string | undefined => toDragosValue(fields.get(key));
-  return {
+  const notification: Mutable<DragosNotification> = {
     dialect: 'platform-1',
     summary: record.name.trim(),
     tactics: splitDragosList(fields.get('attack_tactic')),
@@ -221,17 +266,12 @@ function readV1(record: CefRecord, fields: ReadonlyMap<string, string>): DragosN
     destination: readV1Block(fields, V1_DESTINATION_KEYS),
     asset: readV1Block(fields, V1_SINGLE_KEYS),
     unmapped: collectUnmapped(fields, V1_CONSUMED),
-    ...optional('eventId', get('id')),
-    ...optional('content', get('content')),
-    ...optional('quadrant', get('detection_quad')),
-    ...optional('occurredAt', get('occurredAt')),
-    ...optional('createdAt', get('createdAt')),
-    ...optional('originalSeverity', get('originalSeverity')),
-    ...optional('notificationType', get('type')),
-    ...optional('detectorId', get('detectorId')),
-    ...optional('matchedRuleId', get('matchedRuleId')),
-    ...optional('reviewed', get('reviewed')),
   };
+  for (const [member, key] of V1_SCALARS) {
+    const value = toDragosValue(fields.get(key));
+    if (value !== undefined) notification[member] = value;
+  }
+  return notification;
 }
 
 /** Reads a Dragos record of the given dialect into a `DragosNotification` (pure; never throws). */

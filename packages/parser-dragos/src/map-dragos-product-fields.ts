@@ -24,6 +24,23 @@ interface ProductFieldsInput {
   readonly prefix: SyslogPrefix | undefined;
 }
 
+function add(entries: [string, string][], key: string, value: string | undefined): void {
+  if (value !== undefined && value.trim() !== '') entries.push([key, value]);
+}
+
+// `dragos/<key>` strings, reused across records (the same keys come on every record of a dialect).
+const PREFIXED_KEYS = new Map<string, string>();
+const MAX_PREFIXED_KEYS = 1024;
+
+function toDragosProductFieldKey(key: string): string {
+  let prefixed = PREFIXED_KEYS.get(key);
+  if (prefixed === undefined) {
+    prefixed = `dragos/${key}`;
+    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(key, prefixed);
+  }
+  return prefixed;
+}
+
 /**
  * ProductFields in priority order (what `toProductFields` keeps when over budget): the asset-discovery marker,
  * dialect and class, the documented Dragos fields, syslog identity, then any unmapped extension key as
@@ -32,28 +49,29 @@ interface ProductFieldsInput {
 export function mapDragosProductFields(input: ProductFieldsInput): DragosProductFields {
   const { notification } = input;
   const entries: [string, string][] = [];
-  const add = (key: string, value: string | undefined): void => {
-    if (value !== undefined && value.trim() !== '') entries.push([key, value]);
-  };
-  if (input.eventClass === 'asset-discovery') add(PRODUCT_FIELD_ASSET_DISCOVERY, 'true');
-  add('dragos/dialect', notification.dialect);
-  add('dragos/event-class', input.eventClass);
-  add(notification.dialect === 'platform-2' ? 'dragos/externalId' : 'dragos/id', notification.eventId);
-  add('dragos/deviceVersion', input.deviceVersion.trim());
-  add('dragos/detection_quad', notification.quadrant);
-  add('dragos/attack_tactic', notification.tactics.join(','));
-  add('dragos/attack_technique', notification.techniques.join(','));
-  add('dragos/occurredAt', notification.occurredAt);
-  add('dragos/createdAt', notification.createdAt);
-  add('dragos/type', notification.notificationType);
-  add('dragos/detectorId', notification.detectorId);
-  add('dragos/matchedRuleId', notification.matchedRuleId);
-  add('dragos/originalSeverity', notification.originalSeverity);
-  add('dragos/reviewed', notification.reviewed);
-  add('dragos/syslog/hostname', input.sensor);
-  add('dragos/syslog/app-name', input.prefix?.appName);
-  add('dragos/syslog/relay-host', input.prefix?.relay?.host);
-  for (const [key, value] of notification.unmapped) add(`dragos/${key}`, value);
+  if (input.eventClass === 'asset-discovery') add(entries, PRODUCT_FIELD_ASSET_DISCOVERY, 'true');
+  add(entries, 'dragos/dialect', notification.dialect);
+  add(entries, 'dragos/event-class', input.eventClass);
+  add(
+    entries,
+    notification.dialect === 'platform-2' ? 'dragos/externalId' : 'dragos/id',
+    notification.eventId,
+  );
+  add(entries, 'dragos/deviceVersion', input.deviceVersion.trim());
+  add(entries, 'dragos/detection_quad', notification.quadrant);
+  add(entries, 'dragos/attack_tactic', notification.tactics.join(','));
+  add(entries, 'dragos/attack_technique', notification.techniques.join(','));
+  add(entries, 'dragos/occurredAt', notification.occurredAt);
+  add(entries, 'dragos/createdAt', notification.createdAt);
+  add(entries, 'dragos/type', notification.notificationType);
+  add(entries, 'dragos/detectorId', notification.detectorId);
+  add(entries, 'dragos/matchedRuleId', notification.matchedRuleId);
+  add(entries, 'dragos/originalSeverity', notification.originalSeverity);
+  add(entries, 'dragos/reviewed', notification.reviewed);
+  add(entries, 'dragos/syslog/hostname', input.sensor);
+  add(entries, 'dragos/syslog/app-name', input.prefix?.appName);
+  add(entries, 'dragos/syslog/relay-host', input.prefix?.relay?.host);
+  for (const [key, value] of notification.unmapped) add(entries, toDragosProductFieldKey(key), value);
   const { fields, dropped } = toProductFields(entries);
   const diagnostics: Diagnostic[] = [];
   if (dropped.length > 0) {

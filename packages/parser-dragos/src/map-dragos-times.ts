@@ -1,4 +1,10 @@
-import { type CefRecord, createDiagnostic, type Diagnostic, parseCefTimestamp } from '@otbridge/core';
+import {
+  type CefRecord,
+  createDiagnostic,
+  type Diagnostic,
+  type ParseCefTimestampOptions,
+  parseCefTimestamp,
+} from '@otbridge/core';
 import { DRAGOS_DIAGNOSTIC_CODES } from './dragos-diagnostic-codes.js';
 import type { DragosNotification } from './map-dragos-notification.js';
 
@@ -14,17 +20,20 @@ interface TimeContext {
   readonly defaultTimeZone?: string;
 }
 
+function toTimestampOptions(context: TimeContext): ParseCefTimestampOptions {
+  return context.defaultTimeZone === undefined
+    ? { reference: context.now }
+    : { reference: context.now, defaultTimeZone: context.defaultTimeZone };
+}
+
 function parseTime(
   value: string | undefined,
   field: string,
-  context: TimeContext,
+  options: ParseCefTimestampOptions,
   diagnostics: Diagnostic[],
 ) {
   if (value === undefined) return undefined;
-  const parsed = parseCefTimestamp(value, {
-    reference: context.now,
-    ...(context.defaultTimeZone !== undefined && { defaultTimeZone: context.defaultTimeZone }),
-  });
+  const parsed = parseCefTimestamp(value, options);
   if (parsed.ok) return parsed.date;
   diagnostics.push(
     createDiagnostic(
@@ -46,9 +55,14 @@ export function mapDragosTimes(
   context: TimeContext,
 ): DragosTimes {
   const diagnostics: Diagnostic[] = [];
-  const created = parseTime(notification.createdAt, 'createdAt', context, diagnostics);
-  const observedAt = parseTime(notification.occurredAt, 'occurredAt', context, diagnostics);
-  if (created !== undefined) return { createdAt: created, diagnostics, ...(observedAt && { observedAt }) };
+  const options = toTimestampOptions(context);
+  const created = parseTime(notification.createdAt, 'createdAt', options, diagnostics);
+  const observedAt = parseTime(notification.occurredAt, 'occurredAt', options, diagnostics);
+  if (created !== undefined) {
+    return observedAt === undefined
+      ? { createdAt: created, diagnostics }
+      : { createdAt: created, diagnostics, observedAt };
+  }
   const fallbacks: [string | undefined, string][] = [
     [record.prefix?.timestamp, 'the syslog timestamp'],
     [record.prefix?.relay?.timestamp, "the relay's syslog timestamp"],
@@ -57,10 +71,7 @@ export function mapDragosTimes(
   let source = 'the time of processing';
   for (const [value, name] of fallbacks) {
     if (value === undefined) continue;
-    const parsed = parseCefTimestamp(value, {
-      reference: context.now,
-      ...(context.defaultTimeZone !== undefined && { defaultTimeZone: context.defaultTimeZone }),
-    });
+    const parsed = parseCefTimestamp(value, options);
     if (parsed.ok) {
       createdAt = parsed.date;
       source = name;

@@ -1,4 +1,4 @@
-import type { AwsSecurityFinding, Network, Resource } from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding, Resource } from '@aws-sdk/client-securityhub';
 import {
   type CefRecord,
   type CommonParserOptions,
@@ -179,16 +179,14 @@ function buildFinding(
     );
   }
 
-  const network = withSourceMac(
-    toAsffNetwork({
-      protocol: ext.get('proto'),
-      sourceIp: assets.source?.ips?.[0],
-      sourcePort: ext.get('spt'),
-      destinationIp: assets.destination?.ips?.[0],
-      destinationPort: ext.get('dpt'),
-    }),
-    assets.source?.macs?.[0],
-  );
+  const network = toAsffNetwork({
+    protocol: ext.get('proto'),
+    sourceIp: assets.source?.ips?.[0],
+    sourcePort: ext.get('spt'),
+    sourceMac: assets.source?.macs?.[0],
+    destinationIp: assets.destination?.ips?.[0],
+    destinationPort: ext.get('dpt'),
+  });
 
   const productFields = mapNozomiProductFields(
     [
@@ -250,28 +248,18 @@ function buildFinding(
           Id: createFindingId({ vendor: NOZOMI_PARSER_ID, sensor: sensorId, eventId: parent }),
         }));
   // createBaseFinding has mirrored Severity and Types; RelatedFindings is mirrored here, as
-  // withFindingProviderFields would do, without copying the whole finding a second time.
-  const finding: AwsSecurityFinding = {
-    ...base,
-    ...(malwareName !== undefined && { Malware: [{ Name: malwareName }] }),
-    ...(related !== undefined && {
-      RelatedFindings: related,
-      FindingProviderFields: {
-        ...base.FindingProviderFields,
-        RelatedFindings: related.map((item) => ({ ...item })),
-      },
-    }),
-  };
+  // withFindingProviderFields would do. The base finding is ours: it is added to, not copied (a copy
+  // would have the same keys in the same order).
+  const finding: AwsSecurityFinding = base;
+  if (malwareName !== undefined) finding.Malware = [{ Name: malwareName }];
+  if (related !== undefined) {
+    finding.RelatedFindings = related;
+    finding.FindingProviderFields = {
+      ...base.FindingProviderFields,
+      RelatedFindings: related.map((item) => ({ ...item })),
+    };
+  }
   return { outcome: 'finding', finding, diagnostics };
-}
-
-/**
- * Appends SourceMac as the last Network key. `toAsffNetwork` keeps MACs correctly since core 518925f, but
- * it would place SourceMac before the destination keys, which would reorder the key order the goldens pin.
- */
-function withSourceMac(network: Network | undefined, mac: string | undefined): Network | undefined {
-  if (mac === undefined) return network;
-  return { ...network, SourceMac: mac };
 }
 
 /** The sensor that names the finding: `dvchost`, else the syslog host, else `dvc`. */
