@@ -340,17 +340,18 @@ function toXdomeAsset(
   }
   const type = present(fields.get(keys.type));
   const site = present(fields.get(keys.site_name));
-  return {
-    ...(id !== undefined && { id }),
-    ...(assetId !== undefined && { name: assetId }),
-    ips,
-    macs,
-    ...(zone !== '' && { zone }),
-    ...(type !== undefined && { type }),
-    ...(site !== undefined && { site }),
-    vendor: 'claroty',
-    details,
-  };
+  // By assignment, in the order the conditional spreads had, without a temporary per member.
+  const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {};
+  if (id !== undefined) asset.id = id;
+  if (assetId !== undefined) asset.name = assetId;
+  asset.ips = ips;
+  asset.macs = macs;
+  if (zone !== '') asset.zone = zone;
+  if (type !== undefined) asset.type = type;
+  if (site !== undefined) asset.site = site;
+  asset.vendor = 'claroty';
+  asset.details = details;
+  return asset;
 }
 
 function readList(fields: ReadonlyMap<string, string>, key: string, diagnostics: Diagnostic[]): string[] {

@@ -82,7 +82,8 @@ export function createBaseFinding(context: NormalizeContext, input: BaseFindingI
   finding.Title = title;
   finding.Description = orFallback(input.description ?? '', title, ASFF_LIMITS.DESCRIPTION);
   const productFields = input.productFields;
-  if (productFields !== undefined && hasKeys(productFields)) finding.ProductFields = { ...productFields };
+  if (productFields !== undefined && hasKeys(productFields))
+    finding.ProductFields = copyFields(productFields);
   if (input.network !== undefined) finding.Network = input.network;
   if (input.sourceUrl !== undefined && input.sourceUrl.trim() !== '') finding.SourceUrl = input.sourceUrl;
   finding.Resources = input.resources.slice(0, ASFF_LIMITS.RESOURCES);
@@ -95,6 +96,24 @@ export function createBaseFinding(context: NormalizeContext, input: BaseFindingI
   finding.FindingProviderFields = { Severity: providerSeverity, Types: [...types] };
   // Every required member is set above.
   return finding as AwsSecurityFinding;
+}
+
+// What `{ ...fields }` gives for a plain record of strings (own enumerable keys in order, `__proto__`
+// an own key), without the generic spread path, slow for the null-prototype objects toProductFields makes.
+function copyFields(fields: Readonly<Record<string, string>>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const key in fields) {
+    if (!Object.hasOwn(fields, key)) continue;
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: fields[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = fields[key] as string;
+  }
+  return copy;
 }
 
 function hasKeys(value: object): boolean {
