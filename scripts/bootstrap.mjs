@@ -63,6 +63,9 @@ if (job === 'test') {
     'lint',
     'test',
     '--output-logs=errors-only',
+    // Every failure, not only the first; two tasks at a time so socket tests are not starved of CPU.
+    '--continue',
+    '--concurrency=2',
     ...extra,
   ]);
 } else if (job === 'start') {

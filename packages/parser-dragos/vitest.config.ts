@@ -5,5 +5,6 @@ const conditions = ['@otbridge/source', 'node', 'development|production'];
 export default defineProject({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
-  test: { name: '@otbridge/parser-dragos', include: ['test/**/*.test.ts'] },
+  // Generous timeouts: CI runs several packages' suites at once on two cores.
+  test: { name: '@otbridge/parser-dragos', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
 });
