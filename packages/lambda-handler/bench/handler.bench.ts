@@ -1,8 +1,9 @@
 // Benchmarks of the built bundle (run `pnpm build` first): size, cold start, records/s, peak RSS.
 // Prints figures; asserts nothing. Usage: pnpm --filter @otbridge/lambda-handler bench
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 
@@ -106,27 +107,7 @@ function timeNode(args: string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function peakRssChild(): Promise<void> {
-  // One maximal event: 6,000 one-KB lines, 6 MB of payload.
-  const server = await startAcceptAllServer();
-  setEnvironment(server.url);
-  const { handler } = (await import(pathToFileURL(BUNDLE).href)) as { handler: Handler };
-  const records = makeRecords(Number(process.env.BENCH_RSS_RECORDS ?? 6_000), 1_024);
-  const payload = records.reduce((sum, r) => sum + Buffer.from(r.kinesis.data, 'base64').length, 0);
-  const response = await handler({ Records: records }, context());
-  server.child.kill();
-  process.stdout.write(
-    JSON.stringify({
-      maxRssKiB: process.resourceUsage().maxRSS,
-      payload,
-      failures: response.batchItemFailures.length,
-    }),
-  );
-  process.exit(0); // keep-alive sockets would hold the process open
-}
-
 async function main(): Promise<void> {
-  if (process.argv.includes('--peak-rss')) return peakRssChild();
   const size = statSync(BUNDLE).size;
   const zip = statSync(join(ROOT, 'dist', 'lambda.zip')).size;
   console.log(
@@ -172,13 +153,33 @@ async function main(): Promise<void> {
     server.child.kill();
   }
 
-  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--peak-rss'], {
-    encoding: 'utf8',
+  // One maximal event (6,000 one-KB lines, 6 MB of payload) in a fresh plain-node process that reads the
+  // event as JSON, as the Lambda runtime does; the accept-all server runs in this process's child.
+  const rssServer = await startAcceptAllServer();
+  const eventFile = join(mkdtempSync(join(tmpdir(), 'otbridge-bench-')), 'event.json');
+  const rssRecords = makeRecords(Number(process.env.BENCH_RSS_RECORDS ?? 6_000), 1_024);
+  writeFileSync(eventFile, JSON.stringify({ Records: rssRecords }));
+  const payload = rssRecords.reduce((sum, r) => sum + Buffer.from(r.kinesis.data, 'base64').length, 0);
+  rssRecords.length = 0;
+  setEnvironment(rssServer.url);
+  const child = await new Promise<string>((resolve, reject) => {
+    const run = spawn(process.execPath, [join(ROOT, 'bench', 'peak-rss-child.mjs'), BUNDLE, eventFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    run.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    run.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`peak-rss child exited ${code}`)),
+    );
+  }).finally(() => {
+    rssServer.child.kill();
+    rmSync(dirname(eventFile), { recursive: true, force: true });
   });
-  const figures = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as {
-    maxRssKiB: number;
-    payload: number;
-    failures: number;
+  const figures = {
+    ...(JSON.parse(child.trim().split('\n').pop() ?? '{}') as { maxRssKiB: number; failures: number }),
+    payload,
   };
   console.log(
     `peak RSS, one maximal event (6,000 × 1 KB lines, ${figures.payload} bytes): ${(figures.maxRssKiB / 1024).toFixed(1)} MiB ` +

@@ -1,6 +1,6 @@
 // The only public barrel of @otbridge/lambda-handler. The bundled Lambda entry is src/lambda.ts.
 
-export type { AwsClientSettings } from './aws/create-aws-clients.js';
+export type { AwsClientSettings, AwsStaticCredentials } from './aws/create-aws-clients.js';
 export { createS3Client, createSecurityHubClient } from './aws/create-aws-clients.js';
 export { ConfigurationError } from './config/configuration-error.js';
 export type { HandlerConfig } from './config/handler-config.js';
@@ -39,11 +39,14 @@ export {
 } from './import/classify-error.js';
 export type {
   FindingFailure,
+  FindingSettlement,
   FindingsImporter,
   FindingsImporterOptions,
   ImportFindingsResult,
+  ImportSession,
+  ImportSessionOptions,
 } from './import/findings-importer.js';
-export { createFindingsImporter } from './import/findings-importer.js';
+export { createFindingsImporter, toOversizedFailure } from './import/findings-importer.js';
 export type { SizedFinding } from './import/pack-findings.js';
 export {
   collapseDuplicateFindings,

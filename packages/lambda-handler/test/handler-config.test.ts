@@ -23,7 +23,7 @@ describe('parseHandlerConfig', () => {
       envelope: 'auto',
       strict: false,
       rateLimitCallsPerSecond: 10,
-      rateLimitBurst: 10,
+      rateLimitBurst: 30,
       maxAttempts: 6,
       importConcurrency: 2,
       sensors: [],

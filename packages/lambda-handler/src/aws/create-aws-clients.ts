@@ -10,6 +10,18 @@ export interface AwsClientSettings {
   readonly securityHubEndpoint?: string;
   readonly s3Endpoint?: string;
   readonly requestTimeoutMs: number;
+  /**
+   * Static credentials (local servers, tests). Omitted: the SDK's default chain (the Lambda role; the
+   * `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` variables), so loopback callers need no placeholder variables.
+   */
+  readonly credentials?: AwsStaticCredentials;
+}
+
+/** An access key pair, with the session token of temporary credentials. */
+export interface AwsStaticCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
 }
 
 function createRequestHandler(requestTimeoutMs: number): NodeHttpHandler {
@@ -27,6 +39,7 @@ export function createSecurityHubClient(settings: AwsClientSettings): SecurityHu
     region: settings.region,
     maxAttempts: 1,
     requestHandler: createRequestHandler(settings.requestTimeoutMs),
+    ...(settings.credentials === undefined ? {} : { credentials: settings.credentials }),
     ...(settings.securityHubEndpoint === undefined ? {} : { endpoint: settings.securityHubEndpoint }),
   });
 }
@@ -37,6 +50,7 @@ export function createS3Client(settings: AwsClientSettings): S3Client {
     region: settings.region,
     maxAttempts: 1,
     requestHandler: createRequestHandler(settings.requestTimeoutMs),
+    ...(settings.credentials === undefined ? {} : { credentials: settings.credentials }),
     ...(settings.s3Endpoint === undefined ? {} : { endpoint: settings.s3Endpoint, forcePathStyle: true }),
   });
 }

@@ -106,6 +106,16 @@ function readUrl(env: Environment, name: string): string | undefined {
   return raw;
 }
 
+/** BatchImportFindings quota per account and Region: 10 calls/s, burst 30. */
+const SERVICE_RATE_PER_SECOND = 10;
+const SERVICE_BURST = 30;
+
+// The service's burst-to-rate ratio applied to this instance's share: 30 at the default 10/s, and a share
+// of 30 when the rate is a share of the quota (as the deploy package computes both).
+function defaultBurst(ratePerSecond: number): number {
+  return Math.max(1, Math.floor((ratePerSecond * SERVICE_BURST) / SERVICE_RATE_PER_SECOND));
+}
+
 /** Reads and validates the configuration; throws `ConfigurationError` naming the first bad variable. */
 export function parseHandlerConfig(env: Environment): HandlerConfig {
   const v = CONFIG_VARIABLES;
@@ -157,13 +167,7 @@ export function parseHandlerConfig(env: Environment): HandlerConfig {
     parserOptions: parserOptions as Record<string, object>,
     sensors: parseSensorSettings(v.sensors, readJson(env, v.sensors)),
     rateLimitCallsPerSecond,
-    rateLimitBurst: readInteger(
-      env,
-      v.rateLimitBurst,
-      Math.max(1, Math.ceil(rateLimitCallsPerSecond)),
-      1,
-      100_000,
-    ),
+    rateLimitBurst: readInteger(env, v.rateLimitBurst, defaultBurst(rateLimitCallsPerSecond), 1, 100_000),
     importConcurrency: readInteger(env, v.importConcurrency, 2, 1, 64),
     maxAttempts: readInteger(env, v.maxAttempts, 6, 1, 100),
     backoffBaseMs: readInteger(env, v.backoffBaseMs, 100, 1, 60_000),

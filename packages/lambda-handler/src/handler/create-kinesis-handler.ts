@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { createParserRegistry, genericCefParser, type VendorParser } from '@otbridge/core';
+import { createParserRegistry, genericCefParser, type RegisteredParser } from '@otbridge/core';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { createS3Client, createSecurityHubClient } from '../aws/create-aws-clients.js';
 import { ConfigurationError } from '../config/configuration-error.js';
@@ -13,7 +13,7 @@ import { DEFAULT_METRICS_NAMESPACE, METRIC_NAMES, METRIC_VENDOR_DIMENSION } from
 import { decodeKinesisRecord } from '../record/decode-kinesis-record.js';
 import { type InvocationContext, toAccountIdFromArn } from './invocation-context.js';
 import type { BatchSummary, LineOutcome } from './line-outcome.js';
-import { processKinesisBatch } from './process-kinesis-batch.js';
+import { processKinesisBatch, type VendorCounts } from './process-kinesis-batch.js';
 
 type RegistryParsers = Parameters<typeof createParserRegistry>[0];
 
@@ -22,7 +22,7 @@ export interface KinesisHandlerOptions {
   /** Vendor parsers, registered statically; third-party parsers go beside ours. */
   readonly parsers: RegistryParsers;
   /** The parser for records no vendor parser claims; `false` rejects them. Default `genericCefParser`. */
-  readonly fallback?: VendorParser | false;
+  readonly fallback?: RegisteredParser | false;
   /** Environment to read configuration from (default `process.env`), validated on the first invocation. */
   readonly environment?: Readonly<Record<string, string | undefined>>;
   /** Pre-built clients (default: built from the configuration, with `NodeHttpHandler` keep-alive). */
@@ -114,7 +114,8 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
     const start = Date.now();
     const remaining = context.getRemainingTimeInMillis();
     const margin = config.timeSafetyMarginMs;
-    const { response, summary, outcomes } = await processKinesisBatch(
+    const onLineOutcome = options.onLineOutcome;
+    const { response, summary, vendors } = await processKinesisBatch(
       event,
       { config, registry, importer, s3, awsAccountId, decode: decodeKinesisRecord },
       {
@@ -122,9 +123,18 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
         quarantineDeadline: start + remaining - Math.floor(margin / 4),
         functionArn: context.invokedFunctionArn,
         requestId: context.awsRequestId,
+        onLineOutcome: (outcome) => {
+          if (outcome.outcome === 'quarantined') {
+            logger.debug('Line quarantined', {
+              sequenceNumber: outcome.sequenceNumber,
+              reason: outcome.reason,
+            });
+          }
+          onLineOutcome?.(outcome);
+        },
       },
     );
-    publishMetrics(metrics, summary, outcomes, event.Records?.length ?? 0);
+    publishMetrics(metrics, summary, vendors, event.Records?.length ?? 0);
     const { quarantineError, ...counts } = summary as BatchSummary & { quarantineError?: unknown };
     if (quarantineError !== undefined) {
       logger.error('Quarantine write failed; the affected records stay unfinished', {
@@ -135,12 +145,6 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
       ...counts,
       checkpointSequenceNumber: response.batchItemFailures[0]?.itemIdentifier,
     });
-    for (const outcome of outcomes) {
-      if (outcome.outcome === 'quarantined') {
-        logger.debug('Line quarantined', { sequenceNumber: outcome.sequenceNumber, reason: outcome.reason });
-      }
-      options.onLineOutcome?.(outcome);
-    }
     options.onSummary?.(counts);
     return response;
   };
@@ -149,7 +153,7 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
 function publishMetrics(
   metrics: Metrics,
   summary: BatchSummary,
-  outcomes: readonly LineOutcome[],
+  perVendor: VendorCounts,
   records: number,
 ): void {
   metrics.addMetric(METRIC_NAMES.recordsIn, MetricUnit.Count, summary.records);
@@ -169,19 +173,6 @@ function publishMetrics(
   }
   metrics.publishStoredMetrics();
   // Per-vendor series: one EMF document per vendor, dimension Vendor = parser id.
-  const perVendor = new Map<string, { imported: Set<string>; skipped: number; quarantined: number }>();
-  for (const outcome of outcomes) {
-    const vendor = outcome.parserId ?? 'unknown';
-    let counts = perVendor.get(vendor);
-    if (counts === undefined) {
-      counts = { imported: new Set(), skipped: 0, quarantined: 0 };
-      perVendor.set(vendor, counts);
-    }
-    if (outcome.outcome === 'imported' && outcome.findingId !== undefined)
-      counts.imported.add(outcome.findingId);
-    else if (outcome.outcome === 'skipped') counts.skipped++;
-    else if (outcome.outcome === 'quarantined') counts.quarantined++;
-  }
   for (const [vendor, counts] of perVendor) {
     const single = metrics.singleMetric();
     single.addDimension(METRIC_VENDOR_DIMENSION, vendor);

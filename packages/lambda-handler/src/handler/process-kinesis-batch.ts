@@ -1,8 +1,10 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AwsSecurityFinding,
   createDiagnostic,
   type Diagnostic,
+  defaultProductArn,
   type NormalizeContext,
   type NormalizeLineResult,
   normalizeLine,
@@ -13,8 +15,19 @@ import {
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import type { HandlerConfig } from '../config/handler-config.js';
 import { findSensorSettings, type SensorSettings } from '../config/sensor-settings.js';
-import type { FindingsImporter } from '../import/findings-importer.js';
-import { collapseDuplicateFindings } from '../import/pack-findings.js';
+import {
+  type FindingSettlement,
+  type FindingsImporter,
+  type ImportSession,
+  toOversizedFailure,
+} from '../import/findings-importer.js';
+import {
+  MAX_FINDING_BYTES,
+  MAX_FINDINGS_PER_CALL,
+  MAX_REQUEST_BYTES,
+  type SizedFinding,
+  toSizedFinding,
+} from '../import/pack-findings.js';
 import {
   QUARANTINE_SCHEMA_VERSION,
   type QuarantineEntry,
@@ -26,19 +39,36 @@ import type { BatchSummary, LineOutcome } from './line-outcome.js';
 
 type LineStatus = 'pending' | 'imported' | 'skipped' | 'quarantined';
 
+// Kept for every line until the checkpoint is known: indices and a status, not the finding or the bytes
+// (only lines quarantined while parsing keep their bytes; `finding-rejected` lines re-decode theirs).
 interface LineState {
   readonly recordIndex: number;
   readonly subSequenceNumber?: number;
   readonly lineIndex?: number;
-  readonly bytes: Uint8Array;
   status: LineStatus;
+  bytes?: Uint8Array;
   parserId?: string;
   parserVersion?: string;
   findingId?: string;
-  finding?: AwsSecurityFinding;
   reason?: string;
   diagnostics: readonly Diagnostic[];
-  quarantine?: QuarantineEntry;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+/** One version of a finding Id: the lines it stands for, and its fate once its call is answered. */
+interface FindingEntry {
+  readonly id: string;
+  updatedAt: number;
+  readonly lines: LineState[];
+  /** The finding while it waits in the unsent call; dropped once sent and answered. */
+  item?: EntryItem | undefined;
+  sent: boolean;
+  settlement?: FindingSettlement;
+}
+
+interface EntryItem extends SizedFinding {
+  readonly entry: FindingEntry;
 }
 
 /** Everything one invocation needs, built once per cold start. */
@@ -59,14 +89,15 @@ export interface BatchInvocation {
   readonly quarantineDeadline: number;
   readonly functionArn?: string;
   readonly requestId?: string;
+  /** Called once per checkpointed line, in input order. */
+  readonly onLineOutcome?: (outcome: LineOutcome) => void;
 }
 
-function defaultZone(zone: string | undefined): { defaultTimeZone?: string } {
-  return zone === undefined ? {} : { defaultTimeZone: zone };
-}
+/** Per parser id: distinct Ids imported, lines skipped, lines quarantined (`unknown`: no parser). */
+export type VendorCounts = Map<string, { imported: Set<string>; skipped: number; quarantined: number }>;
 
 function normalizeWithSensor(
-  line: { text: string; diagnostics: Diagnostic[] },
+  line: string | { text: string; diagnostics: Diagnostic[] },
   hostname: string | undefined,
   baseContext: NormalizeContext,
   { config, registry }: BatchProcessorDependencies,
@@ -80,7 +111,8 @@ function normalizeWithSensor(
     parserOptions = mergeParserOptions(config, sensor);
     cache.set(sensor, parserOptions);
   }
-  const context = { ...baseContext, ...defaultZone(sensor?.defaultTimeZone ?? config.defaultTimeZone) };
+  const zone = sensor?.defaultTimeZone ?? config.defaultTimeZone;
+  const context = zone === undefined ? baseContext : { ...baseContext, defaultTimeZone: zone };
   const route = registry.route(tokenized.record);
   const diagnostics = [...tokenized.diagnostics, ...route.diagnostics];
   if (route.parser === undefined) return { outcome: 'rejected', diagnostics };
@@ -98,12 +130,135 @@ function mergeParserOptions(
   return merged;
 }
 
+function settleLine(line: LineState, settlement: FindingSettlement): void {
+  if (settlement.status === 'accepted') {
+    line.status = 'imported';
+  } else if (settlement.status === 'permanent') {
+    line.status = 'quarantined';
+    line.reason = 'finding-rejected';
+    line.errorCode = settlement.errorCode;
+    line.errorMessage = settlement.errorMessage;
+  }
+  // retryable: the line stays pending and its record is redelivered.
+}
+
+/**
+ * Packs findings into calls as lines are normalised and hands each full call to the import session at
+ * once, so importing overlaps parsing. Duplicate Ids collapse to the newest `UpdatedAt` (the later on a tie)
+ * while their call is unsent; a newer version after that is sent again in a later call, an older or equal
+ * one shares the fate of the version already sent (Security Hub ignores an update that is not newer).
+ */
+class FindingsPipeline {
+  readonly #session: ImportSession<EntryItem>;
+  readonly #byId = new Map<string, FindingEntry>();
+  #call: EntryItem[] = [];
+  #callBytes = 0;
+
+  constructor(importer: FindingsImporter, deadline: number) {
+    this.#session = importer.openSession<EntryItem>({
+      deadline,
+      // One full call waiting beside those in flight keeps every slot busy; more would only hold memory.
+      maxQueuedCalls: 1,
+      onSettled: (item, settlement) => {
+        const entry = item.entry;
+        entry.settlement = settlement;
+        entry.item = undefined;
+        for (const line of entry.lines) settleLine(line, settlement);
+      },
+    });
+  }
+
+  /** Distinct finding Ids seen. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  /** Adds a line's finding; resolves when it is safe to go on parsing (back-pressure). */
+  add(line: LineState, finding: AwsSecurityFinding): Promise<void> | undefined {
+    const id = finding.Id ?? '';
+    line.findingId = id;
+    const updatedAt = Date.parse(finding.UpdatedAt ?? '');
+    const known = this.#byId.get(id);
+    if (known !== undefined) {
+      known.lines.push(line);
+      if (!known.sent) {
+        if (!(updatedAt < known.updatedAt)) this.#replace(known, finding, updatedAt);
+        return undefined;
+      }
+      if (!(updatedAt > known.updatedAt)) {
+        if (known.settlement !== undefined) settleLine(line, known.settlement);
+        return undefined;
+      }
+      known.lines.pop();
+    }
+    const entry: FindingEntry = { id, updatedAt, lines: [line], sent: false };
+    this.#byId.set(id, entry);
+    const item = toEntryItem(finding, entry);
+    if (item.bytes > MAX_FINDING_BYTES) {
+      this.#rejectOversized(entry, item);
+      return undefined;
+    }
+    const full =
+      this.#call.length === MAX_FINDINGS_PER_CALL ||
+      (this.#call.length > 0 && this.#callBytes + item.bytes + 1 > MAX_REQUEST_BYTES);
+    const flushed = full ? this.flush() : undefined;
+    entry.item = item;
+    this.#call.push(item);
+    this.#callBytes += item.bytes + 1;
+    return flushed;
+  }
+
+  /** Sends the open call (if any), then lets the event loop run so its request goes out while we parse. */
+  async flush(): Promise<void> {
+    if (this.#call.length === 0) return;
+    const call = this.#call;
+    this.#call = [];
+    this.#callBytes = 0;
+    for (const item of call) item.entry.sent = true;
+    await this.#session.submit(call);
+    await yieldToEventLoop();
+  }
+
+  async finish(): ReturnType<ImportSession['finish']> {
+    await this.flush();
+    return this.#session.finish();
+  }
+
+  #replace(entry: FindingEntry, finding: AwsSecurityFinding, updatedAt: number): void {
+    const previous = entry.item as EntryItem;
+    const item = toEntryItem(finding, entry);
+    entry.updatedAt = updatedAt;
+    const slot = this.#call.indexOf(previous);
+    if (item.bytes > MAX_FINDING_BYTES) {
+      this.#call.splice(slot, 1);
+      this.#callBytes -= previous.bytes + 1;
+      this.#rejectOversized(entry, item);
+      return;
+    }
+    // Still within the call's 6 MB: its bound only matters for findings far above the usual few KB.
+    this.#call[slot] = item;
+    this.#callBytes += item.bytes - previous.bytes;
+    entry.item = item;
+  }
+
+  #rejectOversized(entry: FindingEntry, item: EntryItem): void {
+    entry.sent = true;
+    const failure = toOversizedFailure(item);
+    this.#session.reject(item, failure.errorCode, failure.errorMessage);
+  }
+}
+
+function toEntryItem(finding: AwsSecurityFinding, entry: FindingEntry): EntryItem {
+  const sized = toSizedFinding(finding);
+  return { finding, id: entry.id, bytes: sized.bytes, entry };
+}
+
 /** Decodes, normalises, imports and checkpoints one Kinesis batch (the handler's processing core). */
 export async function processKinesisBatch(
   event: KinesisStreamEvent,
   dependencies: BatchProcessorDependencies,
   invocation: BatchInvocation,
-): Promise<{ response: KinesisStreamBatchResponse; summary: BatchSummary; outcomes: LineOutcome[] }> {
+): Promise<{ response: KinesisStreamBatchResponse; summary: BatchSummary; vendors: VendorCounts }> {
   const { config, registry } = dependencies;
   const records: readonly KinesisStreamRecord[] = Array.isArray(event?.Records) ? event.Records : [];
   const summary: BatchSummary = {
@@ -121,66 +276,83 @@ export async function processKinesisBatch(
   };
   const lines: LineState[] = [];
   const sensorOptions = new Map<SensorSettings | undefined, Record<string, object>>();
-  const baseContext = {
-    awsAccountId: dependencies.awsAccountId,
-    region: config.region,
-    partition: config.partition,
-    ...(config.productArn === undefined ? {} : { productArn: config.productArn }),
-  };
-
-  for (const [recordIndex, record] of records.entries()) {
-    const payload = record.kinesis;
-    const decoded = dependencies.decode(payload, {
-      envelope: config.envelope,
-      ...(config.envelopeKey === undefined ? {} : { envelopeKey: config.envelopeKey }),
+  // Built once: normalizeRecord would otherwise derive the default product ARN for every line.
+  const productArn =
+    config.productArn ??
+    defaultProductArn({
+      partition: config.partition,
+      region: config.region,
+      awsAccountId: dependencies.awsAccountId,
     });
-    const arrival = Number(payload?.approximateArrivalTimestamp);
-    // Time comes from the record, so a replayed batch yields byte-identical findings (a no-op upsert).
-    const now = new Date(Number.isFinite(arrival) ? arrival * 1000 : 0);
+  const decodeOptions =
+    config.envelopeKey === undefined
+      ? { envelope: config.envelope }
+      : { envelope: config.envelope, envelopeKey: config.envelopeKey };
+  const normalizeOptions = { strict: config.strict, parserOptions: config.parserOptions };
+  const pipeline = new FindingsPipeline(dependencies.importer, invocation.importDeadline);
+
+  // Records not reached before the import deadline stay unfinished (redelivered, decided again then).
+  let parsedRecords = 0;
+  for (; parsedRecords < records.length; parsedRecords++) {
+    if (Date.now() >= invocation.importDeadline) break;
+    const recordIndex = parsedRecords;
+    const payload = (records[recordIndex] as KinesisStreamRecord).kinesis;
+    const decoded = dependencies.decode(payload, decodeOptions);
     if (!decoded.ok) {
       lines.push({
         recordIndex,
-        bytes: Buffer.from(String(payload?.data ?? ''), 'base64'),
         status: 'quarantined',
         reason: 'undecodable-record',
         diagnostics: decoded.diagnostics,
       });
       continue;
     }
+    const arrival = Number(payload?.approximateArrivalTimestamp);
+    // Time comes from the record, so a replayed batch yields byte-identical findings (a no-op upsert).
+    const now = new Date(Number.isFinite(arrival) ? arrival * 1000 : 0);
+    const context: NormalizeContext = {
+      awsAccountId: dependencies.awsAccountId,
+      region: config.region,
+      partition: config.partition,
+      productArn,
+      now,
+      ...(config.defaultTimeZone === undefined ? {} : { defaultTimeZone: config.defaultTimeZone }),
+    };
+    const sensorContext: NormalizeContext = {
+      awsAccountId: dependencies.awsAccountId,
+      region: config.region,
+      partition: config.partition,
+      productArn,
+      now,
+    };
     for (const decodedLine of decoded.lines) {
+      summary.lines++;
       const state: LineState = {
         recordIndex,
         subSequenceNumber: decodedLine.subSequenceNumber,
         lineIndex: decodedLine.lineIndex,
-        bytes: decodedLine.bytes,
         status: 'pending',
         diagnostics: decodedLine.line.diagnostics,
       };
       lines.push(state);
-      if (!decodedLine.line.ok) {
+      const unwrapped = decodedLine.line;
+      if (!unwrapped.ok) {
         state.status = 'quarantined';
         state.reason = 'invalid-envelope';
+        state.bytes = decodedLine.bytes;
         continue;
       }
-      const { text, hostname } = decodedLine.line;
-      const decodedText = { text, diagnostics: [...decodedLine.line.diagnostics] };
+      const input =
+        unwrapped.diagnostics.length === 0
+          ? unwrapped.text
+          : { text: unwrapped.text, diagnostics: [...unwrapped.diagnostics] };
       let result: NormalizeLineResult;
       if (config.sensors.length === 0) {
-        const context: NormalizeContext = { ...baseContext, now, ...defaultZone(config.defaultTimeZone) };
-        result = normalizeLine(decodedText, registry, context, {
-          strict: config.strict,
-          parserOptions: config.parserOptions,
-        });
+        result = normalizeLine(input, registry, context, normalizeOptions);
       } else {
         // Per-sensor settings need the syslog host and CEF device fields first: tokenize once, then route.
         try {
-          result = normalizeWithSensor(
-            decodedText,
-            hostname,
-            { ...baseContext, now },
-            dependencies,
-            sensorOptions,
-          );
+          result = normalizeWithSensor(input, unwrapped.hostname, sensorContext, dependencies, sensorOptions);
         } catch (error) {
           const diagnostic = createDiagnostic(
             'lambda/internal-error',
@@ -196,51 +368,34 @@ export async function processKinesisBatch(
         state.parserVersion = result.parser.version;
       }
       if (result.outcome === 'finding') {
-        state.finding = result.finding;
-        state.findingId = result.finding.Id ?? '';
+        const backPressure = pipeline.add(state, result.finding);
+        if (backPressure !== undefined) await backPressure;
       } else if (result.outcome === 'skipped') {
         state.status = 'skipped';
         state.reason = result.reason;
       } else {
         state.status = 'quarantined';
         state.reason = 'rejected';
+        state.bytes = decodedLine.bytes;
       }
     }
   }
-  summary.lines = lines.filter((line) => line.lineIndex !== undefined).length;
 
-  // Lines carrying the same alert share one finding; the newest version is sent.
-  const withFindings = lines.filter((line) => line.finding !== undefined);
-  const byId = collapseDuplicateFindings(withFindings, (line) => line.finding as AwsSecurityFinding);
-  summary.findings = byId.size;
-  if (byId.size > 0) {
-    const result = await dependencies.importer.importFindings(
-      [...byId.values()].map((entry) => entry.newest.finding as AwsSecurityFinding),
-      { deadline: invocation.importDeadline },
-    );
-    summary.findingsImported = result.accepted.length;
-    summary.findingsRetryable = result.retryable.length;
-    summary.findingsRetried = result.retriedFindings;
-    summary.throttledCalls = result.throttledCalls;
-    summary.importCalls = result.calls;
-    for (const id of result.accepted) for (const line of byId.get(id)?.all ?? []) line.status = 'imported';
-    for (const failure of result.permanent) {
-      for (const line of byId.get(failure.id)?.all ?? []) {
-        line.status = 'quarantined';
-        line.reason = 'finding-rejected';
-        line.quarantine = toEntry(records, line, {
-          errorCode: failure.errorCode,
-          errorMessage: failure.errorMessage,
-        });
-      }
-    }
-  }
+  const result = await pipeline.finish();
+  summary.findings = pipeline.size;
+  summary.findingsImported = result.accepted.length;
+  summary.findingsRetryable = result.retryable.length;
+  summary.findingsRetried = result.retriedFindings;
+  summary.throttledCalls = result.throttledCalls;
+  summary.importCalls = result.calls;
 
   // Kinesis checkpoint semantics: report the earliest record that is not finished; everything before it is done.
-  let checkpointIndex: number | undefined;
+  let checkpointIndex: number | undefined = parsedRecords < records.length ? parsedRecords : undefined;
   for (const line of lines) {
-    if (line.status === 'pending' && (checkpointIndex === undefined || line.recordIndex < checkpointIndex)) {
-      checkpointIndex = line.recordIndex;
+    if (line.status === 'pending') {
+      if (checkpointIndex === undefined || line.recordIndex < checkpointIndex)
+        checkpointIndex = line.recordIndex;
+      break; // lines are in record order: the first pending one is the earliest
     }
   }
   const done = (line: LineState): boolean =>
@@ -249,12 +404,15 @@ export async function processKinesisBatch(
   // Only checkpointed records are quarantined: later ones are redelivered and decided again then.
   const entries: QuarantineEntry[] = [];
   let firstQuarantinedRecord: number | undefined;
+  const redecoded = new Map<number, ReturnType<BatchProcessorDependencies['decode']>>();
   for (const line of lines) {
     if (line.status !== 'quarantined' || !done(line)) continue;
-    line.quarantine ??= toEntry(records, line, {});
-    entries.push(line.quarantine);
+    entries.push(
+      toEntry(records, line, () => lineBytes(records, line, dependencies, decodeOptions, redecoded)),
+    );
     firstQuarantinedRecord ??= line.recordIndex;
   }
+  redecoded.clear();
   const first = records[0];
   if (entries.length > 0 && first !== undefined) {
     const { streamName, shardId } = toKinesisCoordinates(
@@ -295,23 +453,32 @@ export async function processKinesisBatch(
   }
   if (checkpointIndex !== undefined) summary.checkpointIndex = checkpointIndex;
 
-  const outcomes: LineOutcome[] = [];
+  const vendors: VendorCounts = new Map();
+  const onLineOutcome = invocation.onLineOutcome;
   for (const line of lines) {
     if (!done(line) || line.status === 'pending') continue;
-    const record = records[line.recordIndex];
-    const outcome: LineOutcome = {
-      sequenceNumber: record?.kinesis.sequenceNumber ?? '',
+    if (line.status === 'imported') summary.linesImported++;
+    else if (line.status === 'skipped') summary.linesSkipped++;
+    else summary.linesQuarantined++;
+    const vendor = line.parserId ?? 'unknown';
+    let counts = vendors.get(vendor);
+    if (counts === undefined) {
+      counts = { imported: new Set(), skipped: 0, quarantined: 0 };
+      vendors.set(vendor, counts);
+    }
+    if (line.status === 'imported' && line.findingId !== undefined) counts.imported.add(line.findingId);
+    else if (line.status === 'skipped') counts.skipped++;
+    else if (line.status === 'quarantined') counts.quarantined++;
+    if (onLineOutcome === undefined) continue;
+    onLineOutcome({
+      sequenceNumber: records[line.recordIndex]?.kinesis.sequenceNumber ?? '',
       outcome: line.status,
       ...(line.subSequenceNumber === undefined ? {} : { subSequenceNumber: line.subSequenceNumber }),
       ...(line.lineIndex === undefined ? {} : { lineIndex: line.lineIndex }),
       ...(line.findingId === undefined ? {} : { findingId: line.findingId }),
       ...(line.parserId === undefined ? {} : { parserId: line.parserId }),
       ...(line.reason === undefined ? {} : { reason: line.reason }),
-    };
-    outcomes.push(outcome);
-    if (line.status === 'imported') summary.linesImported++;
-    else if (line.status === 'skipped') summary.linesSkipped++;
-    else summary.linesQuarantined++;
+    });
   }
   const failed = checkpointIndex === undefined ? undefined : records[checkpointIndex];
   return {
@@ -319,16 +486,42 @@ export async function processKinesisBatch(
       batchItemFailures: failed === undefined ? [] : [{ itemIdentifier: failed.kinesis.sequenceNumber }],
     },
     summary,
-    outcomes,
+    vendors,
   };
+}
+
+/** The raw bytes of a quarantined line: kept while parsing, or decoded again (decoding is deterministic). */
+function lineBytes(
+  records: readonly KinesisStreamRecord[],
+  line: LineState,
+  dependencies: BatchProcessorDependencies,
+  decodeOptions: Parameters<BatchProcessorDependencies['decode']>[1],
+  cache: Map<number, ReturnType<BatchProcessorDependencies['decode']>>,
+): Uint8Array {
+  const payload = records[line.recordIndex]?.kinesis;
+  if (line.bytes !== undefined) return line.bytes;
+  if (line.lineIndex === undefined) return Buffer.from(String(payload?.data ?? ''), 'base64');
+  let decoded = cache.get(line.recordIndex);
+  if (decoded === undefined && payload !== undefined) {
+    decoded = dependencies.decode(payload, decodeOptions);
+    cache.set(line.recordIndex, decoded);
+  }
+  const match = decoded?.ok
+    ? decoded.lines.find(
+        (candidate) =>
+          candidate.subSequenceNumber === line.subSequenceNumber && candidate.lineIndex === line.lineIndex,
+      )
+    : undefined;
+  return match?.bytes ?? new Uint8Array(0);
 }
 
 function toEntry(
   records: readonly KinesisStreamRecord[],
   line: LineState,
-  extra: { errorCode?: string; errorMessage?: string },
+  bytes: () => Uint8Array,
 ): QuarantineEntry {
   const payload = records[line.recordIndex]?.kinesis;
+  const data = bytes();
   return {
     reason: (line.reason ?? 'rejected') as QuarantineEntry['reason'],
     sequenceNumber: payload?.sequenceNumber ?? '',
@@ -336,13 +529,13 @@ function toEntry(
     ...(line.lineIndex === undefined ? {} : { lineIndex: line.lineIndex }),
     partitionKey: String(payload?.partitionKey ?? ''),
     approximateArrivalTimestamp: Number(payload?.approximateArrivalTimestamp ?? 0),
-    data: Buffer.from(line.bytes).toString('base64'),
+    data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
     diagnostics: line.diagnostics,
     ...(line.parserId === undefined
       ? {}
       : { parser: { id: line.parserId, version: line.parserVersion ?? '' } }),
     ...(line.findingId === undefined ? {} : { findingId: line.findingId }),
-    ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
-    ...(extra.errorMessage === undefined ? {} : { errorMessage: extra.errorMessage }),
+    ...(line.errorCode === undefined ? {} : { errorCode: line.errorCode }),
+    ...(line.errorMessage === undefined ? {} : { errorMessage: line.errorMessage }),
   };
 }
