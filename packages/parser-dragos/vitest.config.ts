@@ -6,5 +6,10 @@ export default defineProject({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   // Generous timeouts: CI runs several packages' suites at once on two cores.
-  test: { name: '@otbridge/parser-dragos', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+  test: {
+    name: '@otbridge/parser-dragos',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
 });
