@@ -47,13 +47,14 @@ export type {
   ImportSessionOptions,
 } from './import/findings-importer.js';
 export { createFindingsImporter, toOversizedFailure } from './import/findings-importer.js';
-export type { SizedFinding } from './import/pack-findings.js';
+export type { ImportItem, SizedFinding } from './import/pack-findings.js';
 export {
   collapseDuplicateFindings,
   MAX_FINDING_BYTES,
   MAX_FINDINGS_PER_CALL,
   MAX_REQUEST_BYTES,
   packFindings,
+  toSerializedFinding,
   toSizedFinding,
 } from './import/pack-findings.js';
 export type { RateLimiter, RateLimiterOptions } from './import/rate-limiter.js';

@@ -22,11 +22,11 @@ import {
   toOversizedFailure,
 } from '../import/findings-importer.js';
 import {
+  type ImportItem,
   MAX_FINDING_BYTES,
   MAX_FINDINGS_PER_CALL,
   MAX_REQUEST_BYTES,
-  type SizedFinding,
-  toSizedFinding,
+  toSerializedFinding,
 } from '../import/pack-findings.js';
 import {
   QUARANTINE_SCHEMA_VERSION,
@@ -61,13 +61,16 @@ interface FindingEntry {
   readonly id: string;
   updatedAt: number;
   readonly lines: LineState[];
-  /** The finding while it waits in the unsent call; dropped once sent and answered. */
-  item?: EntryItem | undefined;
+  /** The newest version while its call is still open (not yet serialised and sent). */
+  finding?: AwsSecurityFinding | undefined;
   sent: boolean;
   settlement?: FindingSettlement;
 }
 
-interface EntryItem extends SizedFinding {
+// A sent finding travels as its JSON text: one flat string instead of an object graph holding slices of
+// the line, so a finding waiting for its answer costs a few KB and is freed as soon as the call returns.
+interface EntryItem extends ImportItem {
+  readonly json: string;
   readonly entry: FindingEntry;
 }
 
@@ -145,14 +148,13 @@ function settleLine(line: LineState, settlement: FindingSettlement): void {
 /**
  * Packs findings into calls as lines are normalised and hands each full call to the import session at
  * once, so importing overlaps parsing. Duplicate Ids collapse to the newest `UpdatedAt` (the later on a tie)
- * while their call is unsent; a newer version after that is sent again in a later call, an older or equal
+ * while their call is open; a newer version after that is sent again in a later call, an older or equal
  * one shares the fate of the version already sent (Security Hub ignores an update that is not newer).
  */
 class FindingsPipeline {
   readonly #session: ImportSession<EntryItem>;
   readonly #byId = new Map<string, FindingEntry>();
-  #call: EntryItem[] = [];
-  #callBytes = 0;
+  #open: FindingEntry[] = [];
 
   constructor(importer: FindingsImporter, deadline: number) {
     this.#session = importer.openSession<EntryItem>({
@@ -162,7 +164,6 @@ class FindingsPipeline {
       onSettled: (item, settlement) => {
         const entry = item.entry;
         entry.settlement = settlement;
-        entry.item = undefined;
         for (const line of entry.lines) settleLine(line, settlement);
       },
     });
@@ -180,42 +181,59 @@ class FindingsPipeline {
     const updatedAt = Date.parse(finding.UpdatedAt ?? '');
     const known = this.#byId.get(id);
     if (known !== undefined) {
-      known.lines.push(line);
       if (!known.sent) {
-        if (!(updatedAt < known.updatedAt)) this.#replace(known, finding, updatedAt);
+        known.lines.push(line);
+        if (!(updatedAt < known.updatedAt)) {
+          known.finding = finding;
+          known.updatedAt = updatedAt;
+        }
         return undefined;
       }
       if (!(updatedAt > known.updatedAt)) {
+        known.lines.push(line);
         if (known.settlement !== undefined) settleLine(line, known.settlement);
         return undefined;
       }
-      known.lines.pop();
     }
-    const entry: FindingEntry = { id, updatedAt, lines: [line], sent: false };
+    const flushed = this.#open.length === MAX_FINDINGS_PER_CALL ? this.flush() : undefined;
+    const entry: FindingEntry = { id, updatedAt, lines: [line], finding, sent: false };
     this.#byId.set(id, entry);
-    const item = toEntryItem(finding, entry);
-    if (item.bytes > MAX_FINDING_BYTES) {
-      this.#rejectOversized(entry, item);
-      return undefined;
-    }
-    const full =
-      this.#call.length === MAX_FINDINGS_PER_CALL ||
-      (this.#call.length > 0 && this.#callBytes + item.bytes + 1 > MAX_REQUEST_BYTES);
-    const flushed = full ? this.flush() : undefined;
-    entry.item = item;
-    this.#call.push(item);
-    this.#callBytes += item.bytes + 1;
+    this.#open.push(entry);
     return flushed;
   }
 
-  /** Sends the open call (if any), then lets the event loop run so its request goes out while we parse. */
+  /**
+   * Serialises the open call (each finding once: the JSON is measured and sent as it is), sets aside
+   * findings over 240 KB, splits it where 6 MB would be passed, and submits it; then lets the event loop
+   * run so the request goes out while parsing goes on.
+   */
   async flush(): Promise<void> {
-    if (this.#call.length === 0) return;
-    const call = this.#call;
-    this.#call = [];
-    this.#callBytes = 0;
-    for (const item of call) item.entry.sent = true;
-    await this.#session.submit(call);
+    if (this.#open.length === 0) return;
+    const open = this.#open;
+    this.#open = [];
+    let call: EntryItem[] = [];
+    let callBytes = 0;
+    const calls: EntryItem[][] = [];
+    for (const entry of open) {
+      entry.sent = true;
+      const serialized = toSerializedFinding(entry.finding as AwsSecurityFinding);
+      entry.finding = undefined;
+      const item: EntryItem = { id: entry.id, bytes: serialized.bytes, json: serialized.json, entry };
+      if (item.bytes > MAX_FINDING_BYTES) {
+        const failure = toOversizedFailure(item);
+        this.#session.reject(item, failure.errorCode, failure.errorMessage);
+        continue;
+      }
+      if (call.length > 0 && callBytes + item.bytes + 1 > MAX_REQUEST_BYTES) {
+        calls.push(call);
+        call = [];
+        callBytes = 0;
+      }
+      call.push(item);
+      callBytes += item.bytes + 1;
+    }
+    if (call.length > 0) calls.push(call);
+    for (const full of calls) await this.#session.submit(full);
     await yieldToEventLoop();
   }
 
@@ -223,34 +241,6 @@ class FindingsPipeline {
     await this.flush();
     return this.#session.finish();
   }
-
-  #replace(entry: FindingEntry, finding: AwsSecurityFinding, updatedAt: number): void {
-    const previous = entry.item as EntryItem;
-    const item = toEntryItem(finding, entry);
-    entry.updatedAt = updatedAt;
-    const slot = this.#call.indexOf(previous);
-    if (item.bytes > MAX_FINDING_BYTES) {
-      this.#call.splice(slot, 1);
-      this.#callBytes -= previous.bytes + 1;
-      this.#rejectOversized(entry, item);
-      return;
-    }
-    // Still within the call's 6 MB: its bound only matters for findings far above the usual few KB.
-    this.#call[slot] = item;
-    this.#callBytes += item.bytes - previous.bytes;
-    entry.item = item;
-  }
-
-  #rejectOversized(entry: FindingEntry, item: EntryItem): void {
-    entry.sent = true;
-    const failure = toOversizedFailure(item);
-    this.#session.reject(item, failure.errorCode, failure.errorMessage);
-  }
-}
-
-function toEntryItem(finding: AwsSecurityFinding, entry: FindingEntry): EntryItem {
-  const sized = toSizedFinding(finding);
-  return { finding, id: entry.id, bytes: sized.bytes, entry };
 }
 
 /** Decodes, normalises, imports and checkpoints one Kinesis batch (the handler's processing core). */

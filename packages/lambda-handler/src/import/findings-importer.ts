@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-securityhub';
 import { computeBackoffDelay } from './backoff.js';
 import { classifyCallError, isPermanentFindingError } from './classify-error.js';
-import { packFindings, type SizedFinding, toSizedFinding } from './pack-findings.js';
+import { type ImportItem, packFindings, type SizedFinding, toSizedFinding } from './pack-findings.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /** Why a finding was not accepted. */
@@ -56,7 +56,7 @@ export type FindingSettlement =
  * A streaming import: calls are submitted as they fill and start at once (up to the concurrency), so
  * importing overlaps the parsing of the rest of a batch. `submit` applies back-pressure.
  */
-export interface ImportSession<T extends SizedFinding = SizedFinding> {
+export interface ImportSession<T extends ImportItem = SizedFinding> {
   /** Queues one packed call (≤ 100 findings, ≤ 6 MB, unique Ids); resolves when the queue has room. */
   submit(call: readonly T[]): Promise<void>;
   /** Records a finding that will never be sent (over 240 KB) as a permanent failure. */
@@ -66,7 +66,7 @@ export interface ImportSession<T extends SizedFinding = SizedFinding> {
 }
 
 /** Options for `FindingsImporter.openSession`. */
-export interface ImportSessionOptions<T extends SizedFinding> {
+export interface ImportSessionOptions<T extends ImportItem> {
   /** Epoch ms after which nothing more is sent (the rest is reported retryable). */
   readonly deadline: number;
   /** Called once per finding, as soon as its fate is known. */
@@ -83,7 +83,7 @@ export interface FindingsImporter {
     options: { deadline: number },
   ): Promise<ImportFindingsResult>;
   /** Starts a streaming import of pre-packed calls (the handler's pipeline). */
-  openSession<T extends SizedFinding>(options: ImportSessionOptions<T>): ImportSession<T>;
+  openSession<T extends ImportItem>(options: ImportSessionOptions<T>): ImportSession<T>;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,11 +94,42 @@ function describe(error: unknown): { code: string; message: string } {
 }
 
 /** The permanent failure of a finding too large to send. */
-export function toOversizedFailure(item: SizedFinding): { errorCode: string; errorMessage: string } {
+export function toOversizedFailure(item: ImportItem): { errorCode: string; errorMessage: string } {
   return {
     errorCode: 'FindingTooLarge',
     errorMessage: `The finding serialises to ${item.bytes} bytes; Security Hub accepts at most 240 KB.`,
   };
+}
+
+/**
+ * The request for one call. Pre-serialised findings are sent as the JSON they already are: the SDK
+ * serialises an empty list and a build-step middleware (before signing) puts the real body in place.
+ */
+function toCommand(items: readonly ImportItem[]): BatchImportFindingsCommand {
+  if (!items.every((item) => item.json !== undefined)) {
+    return new BatchImportFindingsCommand({
+      Findings: items.map((item) => item.finding ?? (JSON.parse(item.json as string) as AwsSecurityFinding)),
+    });
+  }
+  const command = new BatchImportFindingsCommand({ Findings: [] });
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { body?: unknown; headers?: Record<string, string> };
+      let body = '{"Findings":[';
+      for (let index = 0; index < items.length; index++)
+        body += index === 0 ? (items[index]?.json as string) : `,${items[index]?.json as string}`;
+      body += ']}';
+      request.body = body;
+      if (request.headers !== undefined) {
+        for (const name of Object.keys(request.headers))
+          if (name.toLowerCase() === 'content-length') delete request.headers[name];
+        request.headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
+      }
+      return next(args);
+    },
+    { step: 'build', priority: 'high', name: 'otbridgePreSerializedFindings' },
+  );
+  return command;
 }
 
 /** Builds the importer. */
@@ -106,7 +137,7 @@ export function createFindingsImporter(options: FindingsImporterOptions): Findin
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
 
-  function openSession<T extends SizedFinding>(sessionOptions: ImportSessionOptions<T>): ImportSession<T> {
+  function openSession<T extends ImportItem>(sessionOptions: ImportSessionOptions<T>): ImportSession<T> {
     const { deadline, onSettled } = sessionOptions;
     const maxQueued = Math.max(1, sessionOptions.maxQueuedCalls ?? options.concurrency);
     const result: ImportFindingsResult = {
@@ -147,10 +178,9 @@ export function createFindingsImporter(options: FindingsImporterOptions): Findin
         let outcome: 'retry-throttled' | 'retry' | 'done';
         mutable.calls++;
         try {
-          const response = await options.client.send(
-            new BatchImportFindingsCommand({ Findings: pending.map((item) => item.finding) }),
-            { abortSignal: AbortSignal.timeout(Math.min(remaining, options.requestTimeoutMs)) },
-          );
+          const response = await options.client.send(toCommand(pending), {
+            abortSignal: AbortSignal.timeout(Math.min(remaining, options.requestTimeoutMs)),
+          });
           const failedList = response.FailedFindings ?? [];
           const failed =
             failedList.length === 0 ? undefined : new Map(failedList.map((f) => [f.Id ?? '', f]));
