@@ -6,3 +6,9 @@ export declare const AJV_OPTIONS: Options;
 export declare function rewriteRequires(source: string): string;
 /** Puts an O(1) `.length` guard in front of each code-point length check of the generated code. */
 export declare function guardLengthChecks(source: string): string;
+/** A sufficient test for the `\S` pattern: true only for strings the pattern matches. */
+export declare function fastNonBlank(value: string): boolean;
+/** Schema pattern source → the sufficient test the generated code runs before the pattern. */
+export declare const PATTERN_FAST_PATHS: Readonly<Record<string, (value: string) => boolean>>;
+/** Result-identical rewrites of the generated validator's hottest operations. */
+export declare function addFastPaths(source: string): string;

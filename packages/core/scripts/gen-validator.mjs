@@ -47,7 +47,7 @@ export function rewriteRequires(source) {
  * ajv counts `maxLength`/`minLength` in code points with its `ucs2length` helper, a loop over every
  * character of every string, the validator's hottest call. A code-point count never exceeds `.length`
  * (UTF-16 units), so `ucs2length(s) > N` can only hold when `s.length > N`, and `ucs2length(s) < N`
- * always holds when `s.length < N`: guard each call with that O(1) test. Results and errors are unchanged.
+ * always holds when `s.length < N` and never when `s.length >= 2N`: guard each call with that O(1) test. Results and errors are unchanged.
  */
 export function guardLengthChecks(source) {
   const dependency = /import \* as (__dep\d+)_ns from "ajv\/dist\/runtime\/ucs2length\.js"/.exec(source);
@@ -56,7 +56,83 @@ export function guardLengthChecks(source) {
   const name = binding[1];
   return source
     .replace(new RegExp(`${name}\\((\\w+)\\) > (\\d+)`, 'g'), `($1.length > $2 && ${name}($1) > $2)`)
-    .replace(new RegExp(`${name}\\((\\w+)\\) < (\\d+)`, 'g'), `($1.length < $2 || ${name}($1) < $2)`);
+    .replace(
+      new RegExp(`${name}\\((\\w+)\\) < (\\d+)`, 'g'),
+      // Each code point is one or two units, so from 2N units on there are at least N code points.
+      (_match, value, limit) =>
+        `(${value}.length < ${limit} || (${value}.length < ${2 * Number(limit)} && ${name}(${value}) < ${limit}))`,
+    );
+}
+
+/**
+ * Sufficient tests for the schema's hot patterns (the anchored ones are left to the regular-expression
+ * engine, which beats a JavaScript loop on them). Each returns `true` only for strings its pattern
+ * matches (test/asff/schema-fast-paths.test.ts checks that implication on arbitrary strings), so
+ * `fast(s) || pattern.test(s)` gives the pattern's own answer, cheaper for the common plain-ASCII value.
+ */
+export function fastNonBlank(value) {
+  // `\S`: a first unit in 0x21-0x7e is a non-space character.
+  if (value.length === 0) return false;
+  const code = value.charCodeAt(0);
+  return code > 32 && code < 127;
+}
+
+/** Schema pattern source → the sufficient test placed before it. */
+export const PATTERN_FAST_PATHS = {
+  '\\S': fastNonBlank,
+};
+
+/**
+ * Cheaper, result-identical forms of the validator's hottest operations (the profile's top lines):
+ * - `additionalProperties: false` looks each key up with `hasOwnProperty.call(schemaN.properties, key)`
+ *   on a large dictionary-mode object: a `Set` of the same own keys answers the same, faster;
+ * - the hot patterns get a sufficient fast test in front (`PATTERN_FAST_PATHS`);
+ * - `^aws/` is `startsWith('aws/')`;
+ * - the ProductArn pattern remembers the last value it accepted (one product per deployment; the
+ *   regular expression has no flags that keep state, so the same string always gets the same answer).
+ */
+export function addFastPaths(source) {
+  let body = source;
+  const sets = [];
+  const setNames = new Map();
+  body = body.replace(
+    /func(\d+)\.call\((schema\d+(?:\.properties)+), (\w+)\)/g,
+    (match, func, owner, key) => {
+      if (!new RegExp(`const func${func} = Object\\.prototype\\.hasOwnProperty;`).test(source)) return match;
+      let name = setNames.get(owner);
+      if (name === undefined) {
+        name = `ownKeys${setNames.size}`;
+        setNames.set(owner, name);
+        sets.push(`const ${name} = new Set(Object.keys(${owner}));`);
+      }
+      return `${name}.has(${key})`;
+    },
+  );
+  const helpers = [];
+  for (const match of source.matchAll(
+    /const (pattern\d+) = new RegExp\(("(?:[^"\\]|\\.)*")(?:, "(u?)")?\);/g,
+  )) {
+    const [, name, literal, flags = ''] = match;
+    const pattern = JSON.parse(literal);
+    // The fast tests were proven against the `u` form; without the flag `\S` would read code units.
+    if (flags !== 'u') continue;
+    const test = new RegExp(`${name}\\.test\\((\\w+)\\)`, 'g');
+    const fast = PATTERN_FAST_PATHS[pattern];
+    if (fast !== undefined) {
+      if (!helpers.includes(fast)) helpers.push(fast);
+      body = body.replace(test, `(${fast.name}($1) || ${name}.test($1))`);
+    } else if (pattern === '^aws/') {
+      body = body.replace(test, '$1.startsWith("aws/")');
+    } else if (pattern.startsWith('^arn:aws')) {
+      const memo = `${name}Accepted`;
+      helpers.push(`let ${memo};`);
+      body = body.replace(test, `($1 === ${memo} || (${name}.test($1) && ((${memo} = $1), true)))`);
+    }
+  }
+  const declarations = helpers.map((helper) => (typeof helper === 'string' ? helper : helper.toString()));
+  // Function declarations hoist; the Sets reference schema constants, so they go at the end of the module
+  // (validators only run after the module has been evaluated).
+  return `${body}\n${declarations.join('\n')}\n${sets.join('\n')}\n`;
 }
 
 async function main() {
@@ -64,7 +140,7 @@ async function main() {
   const ajv = new Ajv(AJV_OPTIONS);
   addFormats(ajv, ['ipv4', 'ipv6']);
   const validate = ajv.compile(schema);
-  const code = guardLengthChecks(rewriteRequires(standaloneCode(ajv, validate)));
+  const code = addFastPaths(guardLengthChecks(rewriteRequires(standaloneCode(ajv, validate))));
   const header =
     '// GENERATED by scripts/gen-validator.mjs from schema/aws-security-finding.schema.json. Do not edit.\n' +
     '/* eslint-disable */\n// biome-ignore-all lint: generated code\n';
