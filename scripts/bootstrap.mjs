@@ -3,7 +3,7 @@
 // pinned pnpm, installs the workspace, then runs the requested job. `npm start` and `npm test` call it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,7 +11,14 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')
   '@',
 )[1];
 const localPnpm = join(root, '.cache', 'pnpm', 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' };
+const localPnpmBin = join(root, '.cache', 'pnpm', 'node_modules', '.bin');
+// turbo and some tests spawn `pnpm` themselves, so a locally installed pnpm must be on their PATH too.
+const env = {
+  ...process.env,
+  PATH: `${localPnpmBin}${delimiter}${process.env.PATH ?? ''}`,
+  TURBO_TELEMETRY_DISABLED: '1',
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+};
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, ...options });
