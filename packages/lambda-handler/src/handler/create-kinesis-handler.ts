@@ -4,12 +4,22 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { createParserRegistry, genericCefParser, type RegisteredParser } from '@otbridge/core';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { createS3Client, createSecurityHubClient } from '../aws/create-aws-clients.js';
+import type { AwsCredentialsSource } from '../aws/send-signed-request.js';
 import { ConfigurationError } from '../config/configuration-error.js';
 import { CONFIG_VARIABLES, type HandlerConfig, parseHandlerConfig } from '../config/handler-config.js';
 import { createFindingsImporter, type FindingsImporter } from '../import/findings-importer.js';
 import { createRateLimiter } from '../import/rate-limiter.js';
+import {
+  createSecurityHubTransport,
+  type SecurityHubTransport,
+  toSecurityHubTransport,
+} from '../import/security-hub-transport.js';
 import { DEFAULT_METRICS_NAMESPACE, METRIC_NAMES, METRIC_VENDOR_DIMENSION } from '../metrics/metric-names.js';
+import {
+  createS3QuarantineStore,
+  type QuarantineStore,
+  toQuarantineStore,
+} from '../quarantine/quarantine-store.js';
 import { decodeKinesisRecord } from '../record/decode-kinesis-record.js';
 import { type InvocationContext, toAccountIdFromArn } from './invocation-context.js';
 import type { BatchSummary, LineOutcome } from './line-outcome.js';
@@ -25,8 +35,20 @@ export interface KinesisHandlerOptions {
   readonly fallback?: RegisteredParser | false;
   /** Environment to read configuration from (default `process.env`), validated on the first invocation. */
   readonly environment?: Readonly<Record<string, string | undefined>>;
-  /** Pre-built clients (default: built from the configuration, with `NodeHttpHandler` keep-alive). */
-  readonly securityHubClient?: SecurityHubClient;
+  /**
+   * Where findings go: a transport, or an SDK client whose Region, endpoint and credentials are used.
+   * Default: signed keep-alive HTTPS to the configured endpoint with the environment's credentials.
+   */
+  readonly securityHubClient?: SecurityHubClient | SecurityHubTransport;
+  /**
+   * Credentials of the default transport and quarantine store (static or a provider). Default: the
+   * `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` variables Lambda sets for the role. For
+   * profiles or SSO, pass SDK clients (`securityHubClient`, `s3Client`): their credential chain is used.
+   */
+  readonly credentials?: AwsCredentialsSource;
+  /** Where quarantine objects go (default: signed S3 PUTs with the Security Hub client's credentials). */
+  readonly quarantineStore?: QuarantineStore;
+  /** An SDK S3 client whose Region, endpoint and credentials the quarantine writes use (`quarantineStore` wins). */
   readonly s3Client?: S3Client;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
@@ -45,7 +67,7 @@ export type KinesisHandler = (
 interface Runtime {
   readonly config: HandlerConfig;
   readonly importer: FindingsImporter;
-  readonly s3: S3Client;
+  readonly quarantine: QuarantineStore;
 }
 
 /**
@@ -71,16 +93,16 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
     if (configError !== undefined) throw configError;
     try {
       const config = parseHandlerConfig(environment);
-      const clientSettings = {
-        region: config.region,
-        requestTimeoutMs: config.requestTimeoutMs,
-        ...(config.securityHubEndpoint === undefined
-          ? {}
-          : { securityHubEndpoint: config.securityHubEndpoint }),
-        ...(config.s3Endpoint === undefined ? {} : { s3Endpoint: config.s3Endpoint }),
-      };
+      const securityHub =
+        options.securityHubClient === undefined
+          ? createSecurityHubTransport({
+              region: config.region,
+              ...(config.securityHubEndpoint === undefined ? {} : { endpoint: config.securityHubEndpoint }),
+              ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+            })
+          : toSecurityHubTransport(options.securityHubClient);
       const importer = createFindingsImporter({
-        client: options.securityHubClient ?? createSecurityHubClient(clientSettings),
+        client: securityHub,
         rateLimiter: createRateLimiter({
           ratePerSecond: config.rateLimitCallsPerSecond,
           burst: config.rateLimitBurst,
@@ -91,7 +113,16 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
         concurrency: config.importConcurrency,
         requestTimeoutMs: config.requestTimeoutMs,
       });
-      runtime = { config, importer, s3: options.s3Client ?? createS3Client(clientSettings) };
+      const quarantine =
+        options.quarantineStore ??
+        (options.s3Client === undefined
+          ? createS3QuarantineStore({
+              region: config.region,
+              ...(config.s3Endpoint === undefined ? {} : { endpoint: config.s3Endpoint }),
+              ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+            })
+          : toQuarantineStore(options.s3Client));
+      runtime = { config, importer, quarantine };
       return runtime;
     } catch (error) {
       if (error instanceof ConfigurationError) {
@@ -103,7 +134,7 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
   };
 
   return async (event, context) => {
-    const { config, importer, s3 } = getRuntime();
+    const { config, importer, quarantine } = getRuntime();
     const awsAccountId = config.awsAccountId ?? toAccountIdFromArn(context.invokedFunctionArn);
     if (awsAccountId === undefined) {
       throw new ConfigurationError(
@@ -117,7 +148,7 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
     const onLineOutcome = options.onLineOutcome;
     const { response, summary, vendors } = await processKinesisBatch(
       event,
-      { config, registry, importer, s3, awsAccountId, decode: decodeKinesisRecord },
+      { config, registry, importer, quarantine, awsAccountId, decode: decodeKinesisRecord },
       {
         importDeadline: start + remaining - margin,
         quarantineDeadline: start + remaining - Math.floor(margin / 4),

@@ -1,5 +1,4 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AwsSecurityFinding,
   createDiagnostic,
@@ -34,6 +33,7 @@ import {
   toKinesisCoordinates,
   toQuarantineObjectKey,
 } from '../quarantine/quarantine-object.js';
+import type { QuarantineStore } from '../quarantine/quarantine-store.js';
 import { writeQuarantineObject } from '../quarantine/write-quarantine-object.js';
 import type { BatchSummary, LineOutcome } from './line-outcome.js';
 
@@ -79,7 +79,7 @@ export interface BatchProcessorDependencies {
   readonly config: HandlerConfig;
   readonly registry: ParserRegistry;
   readonly importer: FindingsImporter;
-  readonly s3: S3Client;
+  readonly quarantine: QuarantineStore;
   readonly awsAccountId: string;
   readonly decode: typeof import('../record/decode-kinesis-record.js').decodeKinesisRecord;
 }
@@ -417,7 +417,7 @@ export async function processKinesisBatch(
       firstSequenceNumber: first.kinesis.sequenceNumber,
     });
     try {
-      await writeQuarantineObject(dependencies.s3, {
+      await writeQuarantineObject(dependencies.quarantine, {
         bucket: config.quarantineBucket,
         key,
         deadline: invocation.quarantineDeadline,

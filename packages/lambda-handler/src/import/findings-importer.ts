@@ -1,12 +1,9 @@
-import {
-  type AwsSecurityFinding,
-  BatchImportFindingsCommand,
-  type SecurityHubClient,
-} from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { computeBackoffDelay } from './backoff.js';
 import { classifyCallError, isPermanentFindingError } from './classify-error.js';
 import { type ImportItem, packFindings, type SizedFinding, toSizedFinding } from './pack-findings.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { type SecurityHubTransport, toSecurityHubTransport } from './security-hub-transport.js';
 
 /** Why a finding was not accepted. */
 export interface FindingFailure {
@@ -31,8 +28,12 @@ export interface ImportFindingsResult {
 
 /** Options for `createFindingsImporter`. */
 export interface FindingsImporterOptions {
-  /** Create it with `maxAttempts: 1`: retries happen here so time budget and metrics are exact. */
-  readonly client: SecurityHubClient;
+  /**
+   * Where calls go: a transport (`createSecurityHubTransport`), or an SDK client whose Region, endpoint and
+   * credentials are used (requests are still sent by the transport: bodies are JSON already, and
+   * retries happen here so time budget and metrics are exact).
+   */
+  readonly client: SecurityHubClient | SecurityHubTransport;
   readonly rateLimiter: RateLimiter;
   /** Attempts per call, first one included. */
   readonly maxAttempts: number;
@@ -102,40 +103,24 @@ export function toOversizedFailure(item: ImportItem): { errorCode: string; error
 }
 
 /**
- * The request for one call. Pre-serialised findings are sent as the JSON they already are: the SDK
- * serialises an empty list and a build-step middleware (before signing) puts the real body in place.
+ * The JSON body of one call. Pre-serialised findings are sent as the JSON they already are; others are
+ * serialised as given (members outside ASFF are sent, and Security Hub rejects them: validate first).
  */
-function toCommand(items: readonly ImportItem[]): BatchImportFindingsCommand {
-  if (!items.every((item) => item.json !== undefined)) {
-    return new BatchImportFindingsCommand({
-      Findings: items.map((item) => item.finding ?? (JSON.parse(item.json as string) as AwsSecurityFinding)),
-    });
+function toRequestBody(items: readonly ImportItem[]): string {
+  let body = '{"Findings":[';
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as ImportItem;
+    if (index > 0) body += ',';
+    body += item.json ?? JSON.stringify(item.finding);
   }
-  const command = new BatchImportFindingsCommand({ Findings: [] });
-  command.middlewareStack.add(
-    (next) => async (args) => {
-      const request = args.request as { body?: unknown; headers?: Record<string, string> };
-      let body = '{"Findings":[';
-      for (let index = 0; index < items.length; index++)
-        body += index === 0 ? (items[index]?.json as string) : `,${items[index]?.json as string}`;
-      body += ']}';
-      request.body = body;
-      if (request.headers !== undefined) {
-        for (const name of Object.keys(request.headers))
-          if (name.toLowerCase() === 'content-length') delete request.headers[name];
-        request.headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
-      }
-      return next(args);
-    },
-    { step: 'build', priority: 'high', name: 'otbridgePreSerializedFindings' },
-  );
-  return command;
+  return `${body}]}`;
 }
 
 /** Builds the importer. */
 export function createFindingsImporter(options: FindingsImporterOptions): FindingsImporter {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
+  const transport = toSecurityHubTransport(options.client);
 
   function openSession<T extends ImportItem>(sessionOptions: ImportSessionOptions<T>): ImportSession<T> {
     const { deadline, onSettled } = sessionOptions;
@@ -178,7 +163,7 @@ export function createFindingsImporter(options: FindingsImporterOptions): Findin
         let outcome: 'retry-throttled' | 'retry' | 'done';
         mutable.calls++;
         try {
-          const response = await options.client.send(toCommand(pending), {
+          const response = await transport.batchImportFindings(toRequestBody(pending), {
             abortSignal: AbortSignal.timeout(Math.min(remaining, options.requestTimeoutMs)),
           });
           const failedList = response.FailedFindings ?? [];
