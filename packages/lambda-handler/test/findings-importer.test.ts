@@ -4,7 +4,12 @@ import {
   startSecurityHubLocal,
 } from '@otbridge/securityhub-local';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFindingsImporter, createRateLimiter, createSecurityHubClient } from '../src/index.js';
+import {
+  createFindingsImporter,
+  createRateLimiter,
+  createSecurityHubClient,
+  createSecurityHubTransport,
+} from '../src/index.js';
 import { makeFinding } from './helpers/findings.js';
 
 process.env.AWS_ACCESS_KEY_ID ??= 'fake';
@@ -121,5 +126,41 @@ describe('createFindingsImporter (against securityhub-local)', () => {
     expect(result.permanent.map((f) => [f.id, f.errorCode])).toEqual([['huge', 'FindingTooLarge']]);
     expect(result.retryable.map((f) => [f.id, f.errorCode])).toEqual([['ok', 'AccessDeniedException']]);
     expect(result.calls).toBe(1);
+  });
+
+  it('sends through the signed transport with explicit credentials, and defers when there are none', async () => {
+    server = await startSecurityHubLocal({ validate, quota: false });
+    const importer = (credentials?: { accessKeyId: string; secretAccessKey: string }) =>
+      createFindingsImporter({
+        client: createSecurityHubTransport({
+          region: 'us-east-1',
+          endpoint: server!.url,
+          ...(credentials === undefined ? {} : { credentials }),
+        }),
+        rateLimiter: createRateLimiter({ ratePerSecond: 0, burst: 1 }),
+        maxAttempts: 3,
+        backoffBaseMs: 5,
+        backoffMaxMs: 50,
+        concurrency: 2,
+        requestTimeoutMs: 5000,
+      });
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    try {
+      const explicit = await importer({ accessKeyId: 'local', secretAccessKey: 'local' }).importFindings(
+        [makeFinding('a'), makeFinding('bad', { title: 'reject me' })],
+        { deadline: Date.now() + 5000 },
+      );
+      expect(explicit.accepted).toEqual(['a']);
+      expect(explicit.permanent.map((f) => [f.id, f.errorCode])).toEqual([['bad', 'InvalidInput']]);
+      const none = await importer().importFindings([makeFinding('b')], { deadline: Date.now() + 5000 });
+      expect(none.retryable.map((f) => [f.id, f.errorCode])).toEqual([['b', 'CredentialsProviderError']]);
+      expect(none.calls).toBe(1);
+      expect(server.store.size).toBe(1);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = saved.id;
+      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+    }
   });
 });

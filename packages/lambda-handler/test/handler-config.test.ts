@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, findSensorSettings, parseHandlerConfig } from '../src/index.js';
+import {
+  CONFIG_VARIABLES,
+  ConfigurationError,
+  findSensorSettings,
+  parseHandlerConfig,
+} from '../src/index.js';
 
 const BASE = { AWS_REGION: 'eu-central-1', OTBRIDGE_QUARANTINE_BUCKET: 'q' };
 
@@ -78,5 +84,27 @@ describe('parseHandlerConfig', () => {
     );
     expect(findSensorSettings(config.sensors, { record })?.defaultTimeZone).toBe('+05:30');
     expect(findSensorSettings(config.sensors, { hostname: 'other' })).toBeUndefined();
+  });
+});
+
+describe('README configuration table', () => {
+  it('lists every variable of CONFIG_VARIABLES once, and nothing the handler does not read', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Logs and metrics'));
+    const documented = [...section.matchAll(/^\| (.+?) \|/gm)]
+      .flatMap((row) => [...(row[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((name) => name[1]))
+      .filter((name): name is string => name !== undefined);
+    expect(new Set(documented).size).toBe(documented.length);
+    // Read by the runtime pieces themselves rather than parseHandlerConfig: credentials and Powertools.
+    const others = [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'POWERTOOLS_SERVICE_NAME',
+      'POWERTOOLS_METRICS_NAMESPACE',
+      'POWERTOOLS_LOG_LEVEL',
+      'POWERTOOLS_METRICS_DISABLED',
+    ];
+    expect([...documented].sort()).toEqual([...Object.values(CONFIG_VARIABLES), ...others].sort());
   });
 });
