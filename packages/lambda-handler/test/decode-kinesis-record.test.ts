@@ -1,4 +1,5 @@
 import { deflateSync, gzipSync } from 'node:zlib';
+import { fc, test } from '@fast-check/vitest';
 import { aggregate } from 'aws-kinesis-agg';
 import type { KinesisStreamRecordPayload } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -101,4 +102,29 @@ describe('decodeKinesisRecord', () => {
       expect(() => decodeKinesisRecord(payload(bytes), { envelope: 'auto' })).not.toThrow();
     }
   });
+
+  // The ASCII and valid-UTF-8 fast paths must give exactly what TextDecoder gives (BOM dropped, U+FFFD).
+  const lineBytes = fc.oneof(
+    fc.uint8Array({ maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 30 }).map((text) => new Uint8Array(Buffer.from(text))),
+    fc.string({ unit: 'binary', maxLength: 30 }).map((text) => new Uint8Array(Buffer.from(`\uFEFF${text}`))),
+  );
+  test.prop([lineBytes])(
+    'decodes each line as TextDecoder would, warning exactly on invalid UTF-8',
+    (bytes) => {
+      const safe = bytes.map((byte) => (byte === 0x0a || byte === 0x0d ? 0x20 : byte));
+      const result = decodeKinesisRecord(payload(safe), { envelope: 'raw' });
+      expect(result.ok).toBe(true);
+      if (!result.ok || safe.length === 0) return;
+      const [line] = result.lines;
+      let valid = true;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(safe);
+      } catch {
+        valid = false;
+      }
+      expect(line?.line.ok && line.line.text).toBe(new TextDecoder('utf-8').decode(safe));
+      expect(line?.line.diagnostics.map((d) => d.code)).toEqual(valid ? [] : ['lambda/invalid-utf8']);
+    },
+  );
 });
