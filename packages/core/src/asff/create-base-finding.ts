@@ -52,9 +52,11 @@ export interface BaseFindingInput {
 export function createBaseFinding(context: NormalizeContext, input: BaseFindingInput): AwsSecurityFinding {
   const severity = 'Label' in input.severity ? input.severity : toAsffSeverity(input.severity);
   const createdAt = toTimestampOr(input.createdAt, context.now);
-  const firstObservedAt = input.firstObservedAt && toTimestampOr(input.firstObservedAt, context.now);
+  // Parsers often pass the same instant for several timestamps: format each distinct one once.
+  const firstObservedAt =
+    input.firstObservedAt && sameOr(input.firstObservedAt, input.createdAt, createdAt, context.now);
   const lastObservedAt = input.lastObservedAt
-    ? toTimestampOr(input.lastObservedAt, context.now)
+    ? sameOr(input.lastObservedAt, input.createdAt, createdAt, context.now)
     : firstObservedAt;
   const generatorId = orFallback(input.generatorId, 'otbridge/unknown-generator', ASFF_LIMITS.GENERATOR_ID);
   const title = orFallback(input.title, generatorId, ASFF_LIMITS.TITLE);
@@ -75,7 +77,11 @@ export function createBaseFinding(context: NormalizeContext, input: BaseFindingI
   finding.AwsAccountId = context.awsAccountId;
   finding.Types = types;
   finding.CreatedAt = createdAt;
-  finding.UpdatedAt = input.updatedAt ? toTimestampOr(input.updatedAt, context.now) : createdAt;
+  finding.UpdatedAt = input.updatedAt
+    ? input.lastObservedAt !== undefined && lastObservedAt !== undefined
+      ? sameOr(input.updatedAt, input.lastObservedAt, lastObservedAt, context.now)
+      : sameOr(input.updatedAt, input.createdAt, createdAt, context.now)
+    : createdAt;
   if (firstObservedAt !== undefined) finding.FirstObservedAt = firstObservedAt;
   if (lastObservedAt !== undefined) finding.LastObservedAt = lastObservedAt;
   finding.Severity = { Label: severity.Label, Normalized: severity.Normalized, Original: severity.Original };
@@ -127,6 +133,12 @@ function toTimestampOr(date: Date, fallback: Date): string {
   } catch {
     return toAsffTimestamp(fallback);
   }
+}
+
+/** `toTimestampOr(date, fallback)`, reusing `knownTimestamp` when `date` is the instant `known` (a valid one). */
+function sameOr(date: Date, known: Date, knownTimestamp: string, fallback: Date): string {
+  const time = date.getTime();
+  return time === known.getTime() ? knownTimestamp : toTimestampOr(date, fallback);
 }
 
 function orFallback(value: string, fallback: string, limit: number): string {

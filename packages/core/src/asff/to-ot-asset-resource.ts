@@ -32,7 +32,10 @@ export interface OtAsset {
 export function toOtAssetResource(asset: OtAsset): Resource {
   const ips = cleanList(asset.ips);
   const macs = cleanList(asset.macs);
-  const other: Record<string, string> = Object.create(null);
+  // A plain object, not Object.create(null): V8 keeps null-prototype objects in dictionary mode, which made
+  // every later walk (validator, size bound, JSON) several times slower. `__proto__` is still just a key
+  // (putDetail defines it as an own property).
+  const other: Record<string, string> = {};
   let count = 0;
   count = putDetail(other, count, 'id', asset.id);
   count = putDetail(other, count, 'name', asset.name);
@@ -67,7 +70,15 @@ function putDetail(
     return count;
   const safeKey = fitUtf16(key, ASFF_LIMITS.DETAILS_OTHER_KEY);
   const next = Object.hasOwn(other, safeKey) ? count : count + 1;
-  other[safeKey] = fitUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE);
+  const text = fitUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE);
+  if (safeKey === '__proto__')
+    Object.defineProperty(other, safeKey, {
+      value: text,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else other[safeKey] = text;
   return next;
 }
 

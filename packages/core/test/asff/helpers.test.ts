@@ -159,6 +159,23 @@ describe('timestamps', () => {
     expect(parseAsffTimestamp(timestamp)).toEqual({ ok: true, timestamp, date });
   });
 
+  const representable = fc.date({
+    min: new Date('0000-01-01T00:00:00Z'),
+    max: new Date('9999-12-31T23:59:59.999Z'),
+    noInvalidDate: true,
+  });
+  test.prop([representable, fc.array(fc.integer({ min: -86_400_000, max: 86_400_000 }), { maxLength: 4 })])(
+    'formats exactly as toISOString, also for times on the day formatted just before (cached date part)',
+    (date, offsets) => {
+      expect(toAsffTimestamp(date)).toBe(date.toISOString());
+      for (const offset of offsets) {
+        const near = new Date(date.getTime() + offset);
+        if (near.getUTCFullYear() < 0 || near.getUTCFullYear() > 9999) continue;
+        expect(toAsffTimestamp(near)).toBe(near.toISOString());
+      }
+    },
+  );
+
   test.prop([fc.oneof(fc.string(), fc.double(), fc.date())])('parseAsffTimestamp never throws', (value) => {
     const result = parseAsffTimestamp(value);
     if (result.ok) expect(result.timestamp).toMatch(timestampPattern);
@@ -268,6 +285,18 @@ describe('toOtAssetResource and toAsffNetwork', () => {
         },
       },
     });
+  });
+
+  it('keeps __proto__, constructor and toString in asset details as plain keys', () => {
+    const details = Object.fromEntries([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['toString', 't'],
+    ]) as Record<string, string>;
+    const other = toOtAssetResource({ id: 'a', details }).Details?.Other ?? {};
+    expect(Object.keys(other)).toEqual(['id', '__proto__', 'constructor', 'toString']);
+    expect(JSON.stringify(other)).toBe('{"id":"a","__proto__":"p","constructor":"c","toString":"t"}');
+    expect(Object.getPrototypeOf(other)).toBe(Object.prototype);
   });
 
   it('falls back to ip, mac, name, then a content hash for the Id', () => {
