@@ -42,6 +42,8 @@ export class TokenizedCefRecord implements CefRecord {
   readonly #spans: readonly number[];
   #extensions: readonly CefExtension[] | undefined;
   #map: ReadonlyMap<string, string> | undefined;
+  /** Keys and values sliced (and unescaped) once, shared by the pairs and the Map: [key0, value0, key1, ...]. */
+  #strings: readonly string[] | undefined;
   #labels: ReadonlyMap<string, { key: string; value: string }> | undefined;
 
   constructor(
@@ -72,12 +74,9 @@ export class TokenizedCefRecord implements CefRecord {
   /** Builds (once) and returns the extension pairs. */
   materializeExtensions(): readonly CefExtension[] {
     if (this.#extensions !== undefined) return this.#extensions;
-    const spans = this.#spans;
-    const source = this.#source;
-    const pairs: CefExtension[] = new Array(spans.length >> 2);
-    for (let i = 0, j = 0; i < spans.length; i += 4, j++) {
-      pairs[j] = [source.slice(spans[i]!, spans[i + 1]!), this.#value(i)];
-    }
+    const strings = this.#sliceStrings();
+    const pairs: CefExtension[] = new Array(strings.length >> 1);
+    for (let i = 0, j = 0; i < strings.length; i += 2, j++) pairs[j] = [strings[i]!, strings[i + 1]!];
     this.#extensions = pairs;
     return pairs;
   }
@@ -88,16 +87,35 @@ export class TokenizedCefRecord implements CefRecord {
    */
   extensionMap(): ReadonlyMap<string, string> {
     if (this.#map !== undefined) return this.#map;
-    const spans = this.#spans;
-    const source = this.#source;
+    const strings = this.#sliceStrings();
     const map = new Map<string, string>();
-    for (let i = 0; i < spans.length; i += 4) {
-      const key = source.slice(spans[i]!, spans[i + 1]!);
-      if (map.has(key)) map.delete(key); // keep the position of the winning (last) occurrence
-      map.set(key, this.#value(i));
+    for (let i = 0; i < strings.length; i += 2) {
+      const key = strings[i]!;
+      const value = strings[i + 1]!;
+      const size = map.size;
+      map.set(key, value);
+      // A repeated key: move it to the position of the winning (last) occurrence. One hash lookup for the
+      // usual new key instead of has + set.
+      if (map.size === size) {
+        map.delete(key);
+        map.set(key, value);
+      }
     }
     this.#map = map;
     return map;
+  }
+
+  #sliceStrings(): readonly string[] {
+    if (this.#strings !== undefined) return this.#strings;
+    const spans = this.#spans;
+    const source = this.#source;
+    const strings: string[] = new Array(spans.length >> 1);
+    for (let i = 0, j = 0; i < spans.length; i += 4, j += 2) {
+      strings[j] = source.slice(spans[i]!, spans[i + 1]!);
+      strings[j + 1] = this.#value(i);
+    }
+    this.#strings = strings;
+    return strings;
   }
 
   /** The custom-label index `resolveCustomLabels` built for this record, cached here (frozen records too). */
