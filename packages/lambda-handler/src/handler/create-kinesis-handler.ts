@@ -146,6 +146,8 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
     const remaining = context.getRemainingTimeInMillis();
     const margin = config.timeSafetyMarginMs;
     const onLineOutcome = options.onLineOutcome;
+    // Per-line outcome objects are only built for a listener or for DEBUG logs of quarantined lines.
+    const debug = logger.getLevelName() === 'DEBUG';
     const { response, summary, vendors } = await processKinesisBatch(
       event,
       { config, registry, importer, quarantine, awsAccountId, decode: decodeKinesisRecord },
@@ -154,15 +156,19 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
         quarantineDeadline: start + remaining - Math.floor(margin / 4),
         functionArn: context.invokedFunctionArn,
         requestId: context.awsRequestId,
-        onLineOutcome: (outcome) => {
-          if (outcome.outcome === 'quarantined') {
-            logger.debug('Line quarantined', {
-              sequenceNumber: outcome.sequenceNumber,
-              reason: outcome.reason,
-            });
-          }
-          onLineOutcome?.(outcome);
-        },
+        ...(onLineOutcome === undefined && !debug
+          ? {}
+          : {
+              onLineOutcome: (outcome: LineOutcome) => {
+                if (debug && outcome.outcome === 'quarantined') {
+                  logger.debug('Line quarantined', {
+                    sequenceNumber: outcome.sequenceNumber,
+                    reason: outcome.reason,
+                  });
+                }
+                onLineOutcome?.(outcome);
+              },
+            }),
       },
     );
     publishMetrics(metrics, summary, vendors, event.Records?.length ?? 0);

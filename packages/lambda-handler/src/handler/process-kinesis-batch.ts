@@ -300,14 +300,6 @@ export async function processKinesisBatch(
     const arrival = Number(payload?.approximateArrivalTimestamp);
     // Time comes from the record, so a replayed batch yields byte-identical findings (a no-op upsert).
     const now = new Date(Number.isFinite(arrival) ? arrival * 1000 : 0);
-    const context: NormalizeContext = {
-      awsAccountId: dependencies.awsAccountId,
-      region: config.region,
-      partition: config.partition,
-      productArn,
-      now,
-      ...(config.defaultTimeZone === undefined ? {} : { defaultTimeZone: config.defaultTimeZone }),
-    };
     const sensorContext: NormalizeContext = {
       awsAccountId: dependencies.awsAccountId,
       region: config.region,
@@ -315,6 +307,11 @@ export async function processKinesisBatch(
       productArn,
       now,
     };
+    // Per-sensor zones are applied per line; otherwise the configured zone is part of the record's context.
+    const context: NormalizeContext =
+      config.defaultTimeZone === undefined || config.sensors.length > 0
+        ? sensorContext
+        : { ...sensorContext, defaultTimeZone: config.defaultTimeZone };
     for (const decodedLine of decoded.lines) {
       summary.lines++;
       const state: LineState = {
