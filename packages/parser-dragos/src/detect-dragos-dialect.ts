@@ -1,4 +1,4 @@
-import type { CefRecord } from '@otbridge/core';
+import type { CefExtension, CefRecord } from '@otbridge/core';
 
 /** Dragos CEF dialects: Platform 2.x sends standard CEF keys, Platform 1.x ("Dragos Syslog App") native keys. */
 export type DragosDialect = 'platform-2' | 'platform-1';
@@ -38,6 +38,12 @@ const PLATFORM_1_KEYS: ReadonlySet<string> = new Set([
   'dst_asset_ip',
 ]);
 
+// One lookup per pair instead of two (the key sets are disjoint): 2 for a 2.x-only key, 1 for a 1.x-only key.
+const DIALECT_BY_KEY: ReadonlyMap<string, 1 | 2> = new Map<string, 1 | 2>([
+  ...[...PLATFORM_2_KEYS].map((key) => [key, 2] as const),
+  ...[...PLATFORM_1_KEYS].map((key) => [key, 1] as const),
+]);
+
 /**
  * Tells the dialect from the extension keys (the one with more dialect-only keys wins; a tie goes to 2.x),
  * or `undefined` when the record carries no key of either dialect.
@@ -45,9 +51,11 @@ const PLATFORM_1_KEYS: ReadonlySet<string> = new Set([
 export function detectDragosDialect(record: CefRecord): DragosDialect | undefined {
   let platform2 = 0;
   let platform1 = 0;
-  for (const [key] of record.extensions) {
-    if (PLATFORM_2_KEYS.has(key)) platform2 += 1;
-    else if (PLATFORM_1_KEYS.has(key)) platform1 += 1;
+  const extensions = record.extensions;
+  for (let index = 0; index < extensions.length; index++) {
+    const dialect = DIALECT_BY_KEY.get((extensions[index] as CefExtension)[0]);
+    if (dialect === 2) platform2 += 1;
+    else if (dialect === 1) platform1 += 1;
   }
   if (platform2 === 0 && platform1 === 0) return undefined;
   return platform2 >= platform1 ? 'platform-2' : 'platform-1';

@@ -16,7 +16,11 @@ export function mapNozomiAssets(
 ): NozomiAssets {
   const source = toAsset(extensions, 's', protocol);
   const destination = toAsset(extensions, 'd', protocol);
-  return { ...(source !== undefined && { source }), ...(destination !== undefined && { destination }) };
+  // Built by assignment: conditional spreads allocate a temporary object each and take V8's slow path.
+  const assets: { source?: OtAsset; destination?: OtAsset } = {};
+  if (source !== undefined) assets.source = source;
+  if (destination !== undefined) assets.destination = destination;
+  return assets;
 }
 
 const NOT_A_NODE_MACS: ReadonlySet<string> = new Set(['00:00:00:00:00:00', 'ff:ff:ff:ff:ff:ff']);
@@ -34,18 +38,28 @@ function toAsset(
   const id = ip ?? mac ?? host;
   if (id === undefined) return undefined;
   const details: Record<string, string> = {};
-  if (rawMac !== undefined && mac === undefined) details.mac = rawMac;
-  if (port !== undefined) details.port = port;
-  if (protocol !== undefined) details.protocol = protocol;
-  return {
-    id,
-    ...(host !== undefined && { name: host }),
-    ...(ip !== undefined && { ips: [ip] }),
-    ...(mac !== undefined && { macs: [mac] }),
-    // The IDS namespace of the resource Id (`ot-asset/nozomi/<sensor>/<ip>`), as for every otbridge vendor.
-    vendor: 'nozomi',
-    ...(Object.keys(details).length > 0 && { details }),
-  };
+  let hasDetails = false;
+  if (rawMac !== undefined && mac === undefined) {
+    details.mac = rawMac;
+    hasDetails = true;
+  }
+  if (port !== undefined) {
+    details.port = port;
+    hasDetails = true;
+  }
+  if (protocol !== undefined) {
+    details.protocol = protocol;
+    hasDetails = true;
+  }
+  // Same keys in the same order as before, by assignment (no conditional spreads).
+  const asset: { -readonly [Key in keyof OtAsset]: OtAsset[Key] } = { id };
+  if (host !== undefined) asset.name = host;
+  if (ip !== undefined) asset.ips = [ip];
+  if (mac !== undefined) asset.macs = [mac];
+  // The IDS namespace of the resource Id (`ot-asset/nozomi/<sensor>/<ip>`), as for every otbridge vendor.
+  asset.vendor = 'nozomi';
+  if (hasDetails) asset.details = details;
+  return asset;
 }
 
 function clean(value: string | undefined): string | undefined {

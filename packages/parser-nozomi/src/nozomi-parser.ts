@@ -7,6 +7,7 @@ import {
   createFindingId,
   type Diagnostic,
   defineParser,
+  type OtAsset,
   type ParserContext,
   type ParserOutcome,
   PRODUCT_FIELD_ASSET_DISCOVERY,
@@ -162,17 +163,17 @@ function buildFinding(
 
   const resources: Resource[] = [];
   if (assets.source !== undefined)
-    resources.push(toOtAssetResource({ ...assets.source, site: sensorId, role: 'actor' }));
+    resources.push(toOtAssetResource(atSite(assets.source, sensorId, 'actor')));
   if (assets.destination !== undefined) {
-    resources.push(toOtAssetResource({ ...assets.destination, site: sensorId, role: 'target' }));
+    resources.push(toOtAssetResource(atSite(assets.destination, sensorId, 'target')));
   }
   if (resources.length === 0) {
     const dvc = clean(ext.get('dvc'));
     resources.push(
       toOtAssetResource({
         id: sensorId,
-        ...(sensor !== undefined && { name: sensorId }),
-        ...(dvc !== undefined && { ips: [dvc] }),
+        name: sensor !== undefined ? sensorId : undefined,
+        ips: dvc !== undefined ? [dvc] : undefined,
         type: 'Nozomi Networks sensor',
         vendor: 'nozomi',
       }),
@@ -260,6 +261,25 @@ function buildFinding(
     };
   }
   return { outcome: 'finding', finding, diagnostics };
+}
+
+/**
+ * The endpoint asset placed at the sensor's site with its role. toOtAssetResource reads the fields by name
+ * and treats an undefined one as absent, so this equals `{ ...asset, site, role }` without a generic spread.
+ */
+function atSite(asset: OtAsset, site: string, role: 'actor' | 'target'): OtAsset {
+  return {
+    id: asset.id,
+    name: asset.name,
+    ips: asset.ips,
+    macs: asset.macs,
+    zone: asset.zone,
+    type: asset.type,
+    vendor: asset.vendor,
+    details: asset.details,
+    site,
+    role,
+  };
 }
 
 /** The sensor that names the finding: `dvchost`, else the syslog host, else `dvc`. */
