@@ -5,14 +5,25 @@ import { tokenizeCef } from '../../src/index.js';
 // scanner would take ~16x longer for 4x the input, a linear one ~4x.
 function cost(build: (n: number) => string, n: number): number {
   const input = build(n);
-  const best: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const start = process.hrtime.bigint();
+  const tokenizeBoth = () => {
     for (const strict of [true, false]) {
       const result = tokenizeCef(input, { strict });
       if (result.ok) for (const [k, v] of result.record.extensions) void (k.length + v.length);
     }
-    best.push(Number(process.hrtime.bigint() - start));
+  };
+  // Each sample repeats the work for at least 20 ms, so a GC pause or a busy neighbour on shared CPUs
+  // cannot dominate a sub-millisecond run; the best of several samples is the figure.
+  const best: number[] = [];
+  for (let sample = 0; sample < 5; sample++) {
+    let runs = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0;
+    do {
+      tokenizeBoth();
+      runs++;
+      elapsed = Number(process.hrtime.bigint() - start);
+    } while (elapsed < 20_000_000);
+    best.push(elapsed / runs);
   }
   return Math.min(...best);
 }
@@ -39,7 +50,7 @@ describe('linear time on pathological inputs (100k characters and more)', () => 
       const small = cost(build, 100_000);
       const large = cost(build, 400_000);
       // Linear is ~4x; allow noise from shared CPUs. Quadratic would be ~16x.
-      expect(large / Math.max(small, 200_000)).toBeLessThan(10);
+      expect(large / small).toBeLessThan(10);
     });
   }
 });
