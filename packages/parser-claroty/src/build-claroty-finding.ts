@@ -55,10 +55,8 @@ export function buildClarotyFinding(
     );
   }
 
-  const reference = {
-    reference: context.now,
-    ...(context.defaultTimeZone !== undefined && { defaultTimeZone: context.defaultTimeZone }),
-  };
+  const reference: { reference: Date; defaultTimeZone?: string } = { reference: context.now };
+  if (context.defaultTimeZone !== undefined) reference.defaultTimeZone = context.defaultTimeZone;
   const eventTime = readTime(event.eventTime, reference, diagnostics);
   const sentTime = readTime(record.prefix?.timestamp, reference, undefined);
   if (eventTime === undefined && sentTime === undefined && event.eventTime === undefined) {
@@ -109,11 +107,11 @@ export function buildClarotyFinding(
   }
 
   const base = createBaseFinding(context, {
-    id: createFindingId({
-      vendor: CLAROTY_PARSER_ID,
-      sensor,
-      ...(event.eventId !== undefined ? { eventId: event.eventId } : { content: contentOf(record) }),
-    }),
+    id: createFindingId(
+      event.eventId !== undefined
+        ? { vendor: CLAROTY_PARSER_ID, sensor, eventId: event.eventId }
+        : { vendor: CLAROTY_PARSER_ID, sensor, content: contentOf(record) },
+    ),
     generatorId: `${CLAROTY_PARSER_ID}/${event.generator}`,
     title: event.title,
     description: event.description,

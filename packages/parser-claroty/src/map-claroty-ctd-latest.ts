@@ -181,14 +181,15 @@ function toCtdAsset(
   const zone = get(keys.zone);
   const type = get(keys.type);
   if (ip === undefined && mac === undefined && name === undefined) return undefined;
-  return {
-    ...(name !== undefined && { name }),
-    ...(ip !== undefined && { ips: [ip] }),
-    ...(mac !== undefined && { macs: parseMacList(mac) }),
-    ...(zone !== undefined && { zone }),
-    ...(type !== undefined && { type }),
-    ...(site !== undefined && { site }),
-    vendor: 'claroty',
-    role,
-  };
+  // By assignment, in the order the conditional spreads had, without a temporary per member.
+  const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {};
+  if (name !== undefined) asset.name = name;
+  if (ip !== undefined) asset.ips = [ip];
+  if (mac !== undefined) asset.macs = parseMacList(mac);
+  if (zone !== undefined) asset.zone = zone;
+  if (type !== undefined) asset.type = type;
+  if (site !== undefined) asset.site = site;
+  asset.vendor = 'claroty';
+  asset.role = role;
+  return asset;
 }

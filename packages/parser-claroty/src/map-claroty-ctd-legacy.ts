@@ -187,15 +187,16 @@ function toLegacyAsset(input: LegacyAssetInput): OtAsset | undefined {
   if (input.ip === undefined && input.mac === undefined && input.name === undefined) return undefined;
   const details: Record<string, string> = {};
   for (const [key, value] of Object.entries(input.details)) if (value !== undefined) details[key] = value;
-  return {
-    ...(input.name !== undefined && { name: input.name }),
-    ...(input.ip !== undefined && { ips: parseIpList(input.ip) }),
-    ...(input.mac !== undefined && { macs: parseMacList(input.mac) }),
-    ...(input.zone !== undefined && { zone: input.zone }),
-    ...(input.type !== undefined && { type: input.type }),
-    ...(input.site !== undefined && { site: input.site }),
-    vendor: 'claroty',
-    role: input.role,
-    details,
-  };
+  // By assignment, in the order the conditional spreads had, without a temporary per member.
+  const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {};
+  if (input.name !== undefined) asset.name = input.name;
+  if (input.ip !== undefined) asset.ips = parseIpList(input.ip);
+  if (input.mac !== undefined) asset.macs = parseMacList(input.mac);
+  if (input.zone !== undefined) asset.zone = input.zone;
+  if (input.type !== undefined) asset.type = input.type;
+  if (input.site !== undefined) asset.site = input.site;
+  asset.vendor = 'claroty';
+  asset.role = input.role;
+  asset.details = details;
+  return asset;
 }

@@ -67,10 +67,9 @@ function parsePrefixTime(
 ): Date | undefined {
   const stamp = record.prefix?.timestamp;
   if (stamp === undefined || stamp.trim() === '') return undefined;
-  const parsed = parseCefTimestamp(stamp, {
-    reference: context.now,
-    ...(context.defaultTimeZone !== undefined && { defaultTimeZone: context.defaultTimeZone }),
-  });
+  const options: { reference: Date; defaultTimeZone?: string } = { reference: context.now };
+  if (context.defaultTimeZone !== undefined) options.defaultTimeZone = context.defaultTimeZone;
+  const parsed = parseCefTimestamp(stamp, options);
   if (parsed.ok) return parsed.date;
   diagnostics.push(
     createDiagnostic(

@@ -153,13 +153,11 @@ function buildFinding(
   const message = clean(ext.get('msg'));
   const alertId = clean(fields.alertId);
 
-  const id = createFindingId({
-    vendor: NOZOMI_PARSER_ID,
-    sensor: sensorId,
-    ...(alertId !== undefined
-      ? { eventId: alertId }
-      : { content: contentKey(dialect.typeId, sensorId, ext) }),
-  });
+  const id = createFindingId(
+    alertId !== undefined
+      ? { vendor: NOZOMI_PARSER_ID, sensor: sensorId, eventId: alertId }
+      : { vendor: NOZOMI_PARSER_ID, sensor: sensorId, content: contentKey(dialect.typeId, sensorId, ext) },
+  );
 
   const resources: Resource[] = [];
   if (assets.source !== undefined)
