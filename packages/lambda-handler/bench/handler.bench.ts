@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 
 const ROOT = join(import.meta.dirname, '..');
-const BUNDLE = join(ROOT, 'dist', 'index.mjs');
+// BENCH_BUNDLE: another bundle (a baseline build) measured the same way.
+const BUNDLE = process.env.BENCH_BUNDLE ?? join(ROOT, 'dist', 'index.mjs');
 // Run from source (through tsx, with the workspace source condition) so no other build is needed.
 const SHUB_CLI = join(ROOT, '..', 'securityhub-local', 'src', 'cli.ts');
 type Handler = (event: KinesisStreamEvent, context: unknown) => Promise<KinesisStreamBatchResponse>;
@@ -47,6 +48,27 @@ function makeRecords(count: number, bytes: number): KinesisStreamRecord[] {
         partitionKey: 'p',
         kinesisSchemaVersion: '1.0',
         approximateArrivalTimestamp: 1_767_225_600 + i / 1000,
+      },
+    };
+  });
+}
+
+/**
+ * `count` records of distinct alerts (generic CEF, unique `externalId`, so one finding each), padded to
+ * about `bytes`: the fixture cycle above collapses to a few dozen Ids per batch, this imports every line.
+ */
+function makeDistinctRecords(count: number, bytes: number): KinesisStreamRecord[] {
+  const cycle = makeRecords(count, 0);
+  return cycle.map((record, i) => {
+    let line =
+      `<134>Jan  1 00:00:00 sensor-1 CEF:0|Acme|OT IDS|1.0|sig-${i % 50}|Unauthorized write ${i}|7|` +
+      `externalId=evt-${i} src=192.0.2.${i % 250} dst=198.51.100.7 spt=${1024 + (i % 60000)} dpt=502 proto=TCP`;
+    line = `${line} cs6Label=pad cs6=${'p'.repeat(Math.max(0, bytes - line.length - 20))}`;
+    return {
+      ...record,
+      kinesis: {
+        ...record.kinesis,
+        data: Buffer.from(`${JSON.stringify({ message: line })}\n`).toString('base64'),
       },
     };
   });
@@ -109,7 +131,8 @@ function timeNode(args: string[]): number {
 
 async function main(): Promise<void> {
   const size = statSync(BUNDLE).size;
-  const zip = statSync(join(ROOT, 'dist', 'lambda.zip')).size;
+  const zip =
+    process.env.BENCH_BUNDLE === undefined ? statSync(join(ROOT, 'dist', 'lambda.zip')).size : 'n/a';
   console.log(
     `dist/index.mjs: ${size} bytes (${(size / 1024).toFixed(1)} KiB, minified; target ≤ 900 KiB); lambda.zip ${zip} bytes`,
   );
@@ -134,61 +157,82 @@ async function main(): Promise<void> {
     const { handler } = (await import(pathToFileURL(BUNDLE).href)) as { handler: Handler };
     const batchSize = 1_000;
     const batches = 30;
-    const records = makeRecords(batchSize * batches, 400);
-    await handler({ Records: records.slice(0, batchSize) }, context()); // warm-up
-    const start = process.hrtime.bigint();
-    const cpuStart = process.cpuUsage();
-    for (let b = 0; b < batches; b++) {
-      const response = await handler(
-        { Records: records.slice(b * batchSize, (b + 1) * batchSize) },
-        context(),
+    for (const [name, make] of [
+      ['vendor fixture cycle, a few dozen distinct Ids per batch', makeRecords],
+      ['distinct alerts, one finding per line, 10 calls per batch', makeDistinctRecords],
+    ] as const) {
+      const records = make(batchSize * batches, 400);
+      await handler({ Records: records.slice(0, batchSize) }, context()); // warm-up
+      const start = process.hrtime.bigint();
+      const cpuStart = process.cpuUsage();
+      for (let b = 0; b < batches; b++) {
+        const response = await handler(
+          { Records: records.slice(b * batchSize, (b + 1) * batchSize) },
+          context(),
+        );
+        if (response.batchItemFailures.length > 0) throw new Error('unexpected partial failure');
+      }
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const cpu = process.cpuUsage(cpuStart);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      console.log(
+        `throughput (${name}): ${Math.round((batchSize * batches) / seconds)} records/s wall clock, ` +
+          `${Math.round((batchSize * batches) / cpuSeconds)} per CPU second of the handler process ` +
+          `(${batches} batches of ${batchSize}, Security Hub accept-all server in another process; target ≥ 30,000)`,
       );
-      if (response.batchItemFailures.length > 0) throw new Error('unexpected partial failure');
     }
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const cpu = process.cpuUsage(cpuStart);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    console.log(
-      `throughput: ${Math.round((batchSize * batches) / seconds)} records/s wall clock, ` +
-        `${Math.round((batchSize * batches) / cpuSeconds)} per CPU second of the handler process ` +
-        `(${batches} batches of ${batchSize}, Security Hub accept-all server in another process; target ≥ 30,000)`,
-    );
   } finally {
     server.child.kill();
   }
 
   // One maximal event (6,000 one-KB lines, 6 MB of payload) in a fresh plain-node process that reads the
-  // event as JSON, as the Lambda runtime does; the accept-all server runs in this process's child.
+  // event as JSON, as the Lambda runtime does; the accept-all server runs in this process's child. Twice:
+  // the fixture cycle (few distinct Ids) and distinct alerts (every line a finding, 60 calls).
   const rssServer = await startAcceptAllServer();
-  const eventFile = join(mkdtempSync(join(tmpdir(), 'otbridge-bench-')), 'event.json');
-  const rssRecords = makeRecords(Number(process.env.BENCH_RSS_RECORDS ?? 6_000), 1_024);
-  writeFileSync(eventFile, JSON.stringify({ Records: rssRecords }));
-  const payload = rssRecords.reduce((sum, r) => sum + Buffer.from(r.kinesis.data, 'base64').length, 0);
-  rssRecords.length = 0;
+  const directory = mkdtempSync(join(tmpdir(), 'otbridge-bench-'));
   setEnvironment(rssServer.url);
-  const child = await new Promise<string>((resolve, reject) => {
-    const run = spawn(process.execPath, [join(ROOT, 'bench', 'peak-rss-child.mjs'), BUNDLE, eventFile], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const count = Number(process.env.BENCH_RSS_RECORDS ?? 6_000);
+  const runChild = (eventFile: string, ...extra: string[]) =>
+    new Promise<{ maxRssKiB: number; failures: number }>((resolve, reject) => {
+      const run = spawn(
+        process.execPath,
+        [join(ROOT, 'bench', 'peak-rss-child.mjs'), BUNDLE, eventFile, ...extra],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      run.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      run.once('exit', (code) =>
+        code === 0
+          ? resolve(
+              JSON.parse(out.trim().split('\n').pop() ?? '{}') as { maxRssKiB: number; failures: number },
+            )
+          : reject(new Error(`peak-rss child exited ${code}`)),
+      );
     });
-    let out = '';
-    run.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    run.once('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`peak-rss child exited ${code}`)),
-    );
-  }).finally(() => {
+  const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
+  try {
+    for (const [name, make] of [
+      ['vendor fixture cycle', makeRecords],
+      ['distinct alerts', makeDistinctRecords],
+    ] as const) {
+      const records = make(count, 1_024);
+      const payload = records.reduce((sum, r) => sum + Buffer.from(r.kinesis.data, 'base64').length, 0);
+      const eventFile = join(directory, `${name.replaceAll(' ', '-')}.json`);
+      writeFileSync(eventFile, JSON.stringify({ Records: records }));
+      const floor = await runChild(eventFile, '--floor');
+      const figures = await runChild(eventFile);
+      console.log(
+        `peak RSS, one maximal event (${name}: ${count} × 1 KB lines, ${payload} bytes): ${mib(figures.maxRssKiB)} ` +
+          `(partial failures: ${figures.failures}; target < 128 MB); the same process without the invocation ` +
+          `(bundle imported, event parsed and walked): ${mib(floor.maxRssKiB)}`,
+      );
+    }
+  } finally {
     rssServer.child.kill();
-    rmSync(dirname(eventFile), { recursive: true, force: true });
-  });
-  const figures = {
-    ...(JSON.parse(child.trim().split('\n').pop() ?? '{}') as { maxRssKiB: number; failures: number }),
-    payload,
-  };
-  console.log(
-    `peak RSS, one maximal event (6,000 × 1 KB lines, ${figures.payload} bytes): ${(figures.maxRssKiB / 1024).toFixed(1)} MiB ` +
-      `(partial failures: ${figures.failures}; target < 128 MB)`,
-  );
+    rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 await main();

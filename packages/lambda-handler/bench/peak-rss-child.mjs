@@ -1,11 +1,20 @@
 // Peak-RSS child of handler.bench.ts: plain node (no TypeScript loader), one event read as JSON like the
-// Lambda runtime reads it, one invocation. Prints {"maxRssKiB", "failures"}. Args: <bundle> <event.json>.
+// Lambda runtime reads it, one invocation. Prints {"maxRssKiB", "failures"}. Args: <bundle> <event.json>
+// [--floor]: the same process without the invocation (bundle imported, event parsed, each record's data
+// decoded), i.e. what the runtime and the event cost before the handler does anything.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const [bundle, eventFile] = process.argv.slice(2);
+const [bundle, eventFile, mode] = process.argv.slice(2);
 const { handler } = await import(pathToFileURL(bundle).href);
 const event = JSON.parse(readFileSync(eventFile, 'utf8'));
+if (mode === '--floor') {
+  let bytes = 0;
+  for (const record of event.Records)
+    bytes += Buffer.from(record.kinesis.data, 'base64').toString('utf8').length;
+  process.stdout.write(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, failures: 0, bytes }));
+  process.exit(0);
+}
 const deadline = Date.now() + 900_000;
 const response = await handler(event, {
   invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench',
