@@ -49,7 +49,10 @@ const LABELS: ReadonlyMap<string, LabelledField> = new Map(
 export function readNozomiFields(record: CefRecord): NozomiFields {
   const extensions = createCefExtensionMap(record);
   const consumedKeys = new Set<string>();
-  const fields: Partial<Record<LabelledField, string>> = {};
+  // Filled in place (what `{ extensions, consumedKeys, ...fields }` gave, without the generic spread).
+  const result: { extensions: ReadonlyMap<string, string>; consumedKeys: ReadonlySet<string> } & Partial<
+    Record<LabelledField, string>
+  > = { extensions, consumedKeys };
   // Walk the label keys: a label sent without its value (`cs3Label=Id` alone) is consumed too.
   for (const [key, label] of extensions) {
     if (!key.endsWith('Label')) continue;
@@ -59,7 +62,7 @@ export function readNozomiFields(record: CefRecord): NozomiFields {
     consumedKeys.add(key);
     consumedKeys.add(valueKey);
     const value = extensions.get(valueKey);
-    if (value !== undefined && value.trim() !== '') fields[field] = value;
+    if (value !== undefined && value.trim() !== '') result[field] = value;
   }
-  return { extensions, consumedKeys, ...fields };
+  return result;
 }

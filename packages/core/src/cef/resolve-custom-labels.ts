@@ -66,6 +66,36 @@ export function parseCustomSlotKey(
 
 type MutableField = { -readonly [K in keyof CefCustomField]: CefCustomField[K] };
 
+interface SlotKey {
+  readonly family: string;
+  readonly index: string;
+  readonly isLabel: boolean;
+  /** `family\u0000index`: the slot's Map key. */
+  readonly id: string;
+}
+
+// Slot keys repeat on every record of a sender (`cs1`, `cs1Label` ...): parse each once. Bounded, so
+// hostile input with ever new keys cannot grow it (keys are at most CEF_MAX_KEY_LENGTH units).
+const SLOT_KEYS = new Map<string, SlotKey | null>();
+const MAX_CACHED_SLOT_KEYS = 2048;
+
+function readSlotKey(key: string): SlotKey | null {
+  const cached = SLOT_KEYS.get(key);
+  if (cached !== undefined) return cached;
+  const slot = parseCustomSlotKey(key);
+  const parsed =
+    slot === undefined
+      ? null
+      : {
+          family: slot.family,
+          index: slot.index,
+          isLabel: slot.isLabel,
+          id: `${slot.family}\u0000${slot.index}`,
+        };
+  if (SLOT_KEYS.size < MAX_CACHED_SLOT_KEYS) SLOT_KEYS.set(key, parsed);
+  return parsed;
+}
+
 /** The custom slots of a record by `family\0index`, in first-seen order; the last duplicate of a key wins. */
 function collectSlots(record: CefRecord): Map<string, MutableField> {
   const slots = new Map<string, MutableField>();
@@ -73,9 +103,9 @@ function collectSlots(record: CefRecord): Map<string, MutableField> {
     // Quick reject: a slot key ends in a digit (`cs1`) or in `Label` (`cs1Label`).
     const last = key.charCodeAt(key.length - 1);
     if ((last < 48 || last > 57) && last !== 108) continue;
-    const slot = parseCustomSlotKey(key);
-    if (slot === undefined) continue;
-    const id = `${slot.family}\u0000${slot.index}`;
+    const slot = readSlotKey(key);
+    if (slot === null) continue;
+    const id = slot.id;
     let field = slots.get(id);
     if (field === undefined) {
       field = { family: slot.family, index: slot.index };
