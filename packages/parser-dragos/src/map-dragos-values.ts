@@ -15,6 +15,8 @@ export function toDragosValue(value: string | undefined): string | undefined {
 export function splitDragosList(value: string | undefined): string[] {
   const present = toDragosValue(value);
   if (present === undefined) return [];
+  // One item (most fields): `present` is already trimmed and no placeholder, which is what the loop would keep.
+  if (!present.includes(',')) return [present];
   const items: string[] = [];
   for (const part of present.split(',')) {
     const item = toDragosValue(part);
