@@ -82,7 +82,7 @@ export function buildClarotyFinding(
     ['claroty/signature_id', record.deviceEventClassId],
   );
   if (event.resolved) entries.push(['claroty/resolved', 'true']);
-  entries.push(...event.productFields);
+  for (const entry of event.productFields) entries.push(entry);
   const productFields = toProductFields(entries.filter(([, value]) => value.trim() !== ''));
   if (productFields.dropped.length > 0) {
     diagnostics.push(

@@ -99,10 +99,18 @@ export function collectProductFields(
   exclude: ReadonlySet<string> = NO_KEYS,
 ): [string, string][] {
   const result: [string, string][] = [];
-  for (const [key, value] of entries) {
-    if (exclude.has(key)) continue;
-    const text = present(value);
-    if (text !== undefined) result.push([toProductFieldKey(key), text]);
-  }
+  for (const [key, value] of entries) addProductField(result, key, value, exclude);
   return result;
+}
+
+/** One step of `collectProductFields`: appends `claroty/<key>` unless excluded or not present. */
+export function addProductField(
+  result: [string, string][],
+  key: string,
+  value: string | undefined,
+  exclude: ReadonlySet<string>,
+): void {
+  if (exclude.has(key)) return;
+  const text = present(value);
+  if (text !== undefined) result.push([toProductFieldKey(key), text]);
 }

@@ -1,8 +1,8 @@
 import { type CefRecord, type OtAsset, parseMacList } from '@otbridge/core';
 import {
+  addProductField,
   type ClarotyEvent,
   type ClarotyEventKind,
-  collectProductFields,
   firstPresent,
   present,
   splitEventClassId,
@@ -62,6 +62,8 @@ const PRIORITY_KEYS = [
   'CtdSensorName',
 ] as const;
 
+const PRIORITY_KEY_SET: ReadonlySet<string> = new Set(PRIORITY_KEYS);
+
 const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(Object.create(null), {
   activitylog: 'audit',
   healthcheck: 'health',
@@ -118,9 +120,12 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
   const destination = toCtdAsset(get, 'Destination', 'target', site);
   if (destination !== undefined) assets.push(destination);
 
-  const priority = PRIORITY_KEYS.map((key) => [key, fields.get(key)] as const);
-  const prioritySet = new Set<string>(PRIORITY_KEYS);
-  const rest = [...fields].filter(([key]) => !prioritySet.has(key));
+  // The priority keys in order, then every other key in record order (no intermediate pair arrays).
+  const productFields: [string, string][] = [];
+  for (const key of PRIORITY_KEYS) addProductField(productFields, key, fields.get(key), CONSUMED_KEYS);
+  for (const [key, value] of fields) {
+    if (!PRIORITY_KEY_SET.has(key)) addProductField(productFields, key, value, CONSUMED_KEYS);
+  }
 
   return {
     dialect: CLAROTY_DIALECTS.ctdLatest,
@@ -145,7 +150,7 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
     },
     sourceUrl: get('CtdAlertLink'),
     vulnerabilityIds: get('CtdCveId') === undefined ? [] : [get('CtdCveId') as string],
-    productFields: collectProductFields([...priority, ...rest], CONSUMED_KEYS),
+    productFields,
     diagnostics: [],
   };
 }

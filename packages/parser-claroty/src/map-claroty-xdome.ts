@@ -7,13 +7,7 @@ import {
   parseMacList,
 } from '@otbridge/core';
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
-import {
-  type ClarotyEvent,
-  collectProductFields,
-  firstPresent,
-  present,
-  toKebabCase,
-} from './claroty-event.js';
+import { addProductField, type ClarotyEvent, firstPresent, present, toKebabCase } from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import {
   type ClarotySeverity,
@@ -138,9 +132,13 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
   const other = toXdomeAsset(fields, 'other_device_', diagnostics);
   if (other !== undefined) assets.push(other);
 
-  const rest = [...fields].filter(
-    ([key]) => !PRIORITY_KEY_SET.has(key) && !key.startsWith('device_') && !key.startsWith('other_device_'),
-  );
+  // The priority keys in order, then every other non-device key in record order (no intermediate pair arrays).
+  const productFields: [string, string][] = [];
+  for (const key of PRIORITY_KEYS) addProductField(productFields, key, fields.get(key), CONSUMED_KEYS);
+  for (const [key, value] of fields) {
+    if (!PRIORITY_KEY_SET.has(key) && !key.startsWith('device_') && !key.startsWith('other_device_'))
+      addProductField(productFields, key, value, CONSUMED_KEYS);
+  }
 
   return {
     dialect: CLAROTY_DIALECTS.xdome,
@@ -173,10 +171,7 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
     },
     sourceUrl: undefined,
     vulnerabilityIds: category === 'vulnerability_affected_device' ? readCves(get) : [],
-    productFields: collectProductFields(
-      [...PRIORITY_KEYS.map((key) => [key, fields.get(key)] as const), ...rest],
-      CONSUMED_KEYS,
-    ),
+    productFields,
     diagnostics,
   };
 }
