@@ -281,10 +281,11 @@ export async function processKinesisBatch(
   const normalizeOptions = { strict: config.strict, parserOptions: config.parserOptions };
   const pipeline = new FindingsPipeline(dependencies.importer, invocation.importDeadline);
 
-  // Records not reached before the import deadline stay unfinished (redelivered, decided again then).
+  // Records not reached before the import deadline stay unfinished (redelivered, decided again then). The
+  // first record is always processed, so a poison record at the head is quarantined even when time is short.
   let parsedRecords = 0;
   for (; parsedRecords < records.length; parsedRecords++) {
-    if (Date.now() >= invocation.importDeadline) break;
+    if (parsedRecords > 0 && Date.now() >= invocation.importDeadline) break;
     const recordIndex = parsedRecords;
     const payload = (records[recordIndex] as KinesisStreamRecord).kinesis;
     const decoded = dependencies.decode(payload, decodeOptions);
