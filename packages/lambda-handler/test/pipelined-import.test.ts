@@ -55,7 +55,10 @@ describe('pipelined import', () => {
           ...genericCefParser,
           normalize: (cef, context) => {
             normalized++;
-            return genericCefParser.normalize(cef, context);
+            return genericCefParser.normalize(
+              cef,
+              context as Parameters<typeof genericCefParser.normalize>[1],
+            );
           },
         },
         environment: ENVIRONMENT,
@@ -116,7 +119,7 @@ describe('pipelined import', () => {
       expect(sent.map((findings) => findings.length)).toEqual([100, 100, 1]);
       const first = sent[0]?.[0];
       const again = sent[2]?.find((finding) => finding.Id === first?.Id);
-      expect(again?.UpdatedAt > (first?.UpdatedAt ?? '')).toBe(true);
+      expect((again?.UpdatedAt ?? '') > (first?.UpdatedAt ?? '')).toBe(true);
       expect(outcomes).toHaveLength(202);
       expect(outcomes.every((outcome) => outcome.outcome === 'imported')).toBe(true);
       expect(server.store.size).toBe(200);
