@@ -72,18 +72,17 @@ export function buildClarotyFinding(
   const updatedAt = sentTime !== undefined && sentTime > createdAt ? sentTime : createdAt;
 
   const informational = event.kind !== 'finding';
+  // Blank values are left out here (not reported as dropped), in one pass without a filtered copy.
   const entries: (readonly [string, string])[] = [];
   if (event.assetDiscovery) entries.push([PRODUCT_FIELD_ASSET_DISCOVERY, 'true']);
-  entries.push(
-    ['claroty/dialect', event.dialect],
-    ['claroty/event_class', event.eventClass],
-    ['claroty/device_product', record.deviceProduct],
-    ['claroty/device_version', record.deviceVersion],
-    ['claroty/signature_id', record.deviceEventClassId],
-  );
+  pushNonBlank(entries, 'claroty/dialect', event.dialect);
+  pushNonBlank(entries, 'claroty/event_class', event.eventClass);
+  pushNonBlank(entries, 'claroty/device_product', record.deviceProduct);
+  pushNonBlank(entries, 'claroty/device_version', record.deviceVersion);
+  pushNonBlank(entries, 'claroty/signature_id', record.deviceEventClassId);
   if (event.resolved) entries.push(['claroty/resolved', 'true']);
-  for (const entry of event.productFields) entries.push(entry);
-  const productFields = toProductFields(entries.filter(([, value]) => value.trim() !== ''));
+  for (const entry of event.productFields) if (entry[1].trim() !== '') entries.push(entry);
+  const productFields = toProductFields(entries);
   if (productFields.dropped.length > 0) {
     diagnostics.push(
       createDiagnostic(
@@ -137,6 +136,10 @@ export function buildClarotyFinding(
     finding.Vulnerabilities = event.vulnerabilityIds.slice(0, MAX_VULNERABILITIES).map((id) => ({ Id: id }));
   }
   return { outcome: 'finding', finding, diagnostics };
+}
+
+function pushNonBlank(entries: (readonly [string, string])[], key: string, value: string): void {
+  if (value.trim() !== '') entries.push([key, value]);
 }
 
 // The source MAC is normalised (`aa:bb:cc:dd:ee:ff`) first; a value that is no MAC is left out.

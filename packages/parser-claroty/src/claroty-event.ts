@@ -84,13 +84,21 @@ export function splitEventClassId(value: string): { top: string; type: string | 
   return { top: value.slice(0, at).trim(), type: type === '' ? undefined : type };
 }
 
+// kebab-case class names, reused across records (a handful of class names repeat on every record).
+const KEBAB_CASE = new Map<string, string>();
+
 /** kebab-case of a class name: `ActivityLog` → `activity-log`, `Known Threat` → `known-threat`. */
 export function toKebabCase(value: string): string {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  let kebab = KEBAB_CASE.get(value);
+  if (kebab === undefined) {
+    kebab = value
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    if (KEBAB_CASE.size < MAX_CACHED_KEYS) KEBAB_CASE.set(value, kebab);
+  }
+  return kebab;
 }
 
 /** Pairs `claroty/<key>` for every present value, skipping keys in `exclude`, in the order given. */
@@ -113,4 +121,34 @@ export function addProductField(
   if (exclude.has(key)) return;
   const text = present(value);
   if (text !== undefined) result.push([toProductFieldKey(key), text]);
+}
+
+/** `[key, claroty/<key>]` for each key not in `exclude`, in order: for a mapper's constant priority keys. */
+export function toPriorityKeys(
+  keys: readonly string[],
+  exclude: ReadonlySet<string>,
+): readonly (readonly [string, string])[] {
+  return keys.filter((key) => !exclude.has(key)).map((key) => [key, `claroty/${key}`] as const);
+}
+
+/**
+ * A classifier of record keys for one mapper: `claroty/<key>`, or `null` for a key that `skip` leaves
+ * out. Results are remembered per distinct key (bounded), so each record key costs one Map lookup.
+ */
+export function createProductFieldKeyLookup(skip: (key: string) => boolean): (key: string) => string | null {
+  const known = new Map<string, string | null>();
+  return (key) => {
+    let productKey = known.get(key);
+    if (productKey === undefined) {
+      productKey = skip(key) ? null : toProductFieldKey(key);
+      if (known.size < MAX_CACHED_KEYS) known.set(key, productKey);
+    }
+    return productKey;
+  };
+}
+
+/** Appends `[productKey, value]` when the value is present (for keys already classified). */
+export function pushPresent(result: [string, string][], productKey: string, value: string | undefined): void {
+  const text = present(value);
+  if (text !== undefined) result.push([productKey, text]);
 }

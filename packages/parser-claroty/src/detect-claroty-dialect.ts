@@ -36,9 +36,24 @@ function pairKey(vendor: string, product: string): string {
   return `${vendor.toLowerCase()}\u0000${product.toLowerCase()}`;
 }
 
+// Families by the header's exact spelling (`null`: not Claroty's), so a record costs one concatenation
+// and one lookup instead of two lower-casings; bounded, as the spellings come from input.
+const FAMILY_BY_EXACT_PAIR = new Map<string, ProductFamily | null>();
+const MAX_CACHED_PAIRS = 256;
+
+function familyOf(record: CefRecord): ProductFamily | undefined {
+  const exact = `${record.deviceVendor}\u0000${record.deviceProduct}`;
+  let family = FAMILY_BY_EXACT_PAIR.get(exact);
+  if (family === undefined) {
+    family = FAMILY_BY_PAIR.get(pairKey(record.deviceVendor, record.deviceProduct)) ?? null;
+    if (FAMILY_BY_EXACT_PAIR.size < MAX_CACHED_PAIRS) FAMILY_BY_EXACT_PAIR.set(exact, family);
+  }
+  return family ?? undefined;
+}
+
 /** Whether the header names a Claroty product (case-insensitive, as the registry routes). */
 export function isClarotyProduct(record: CefRecord): boolean {
-  return FAMILY_BY_PAIR.has(pairKey(record.deviceVendor, record.deviceProduct));
+  return familyOf(record) !== undefined;
 }
 
 // xDome keys that only occur in xDome messages; one is enough to recognise the layout.
@@ -60,7 +75,7 @@ const LEGACY_MARKER_KEY = /^(?:cs\d+|cn\d+|src|dst|smac|dmac|shost|dhost|msg|ext
  * Version); `undefined` when the product is not Claroty's or the keys fit no known layout.
  */
 export function detectClarotyDialect(record: CefRecord): ClarotyDialect | undefined {
-  const family = FAMILY_BY_PAIR.get(pairKey(record.deviceVendor, record.deviceProduct));
+  const family = familyOf(record);
   if (family === undefined) return undefined;
   const { extensions } = record;
   if (family === 'ctd') {

@@ -1,12 +1,14 @@
 import { type CefRecord, type OtAsset, parseMacList } from '@otbridge/core';
 import {
-  addProductField,
   type ClarotyEvent,
   type ClarotyEventKind,
+  createProductFieldKeyLookup,
   firstPresent,
   present,
+  pushPresent,
   splitEventClassId,
   toKebabCase,
+  toPriorityKeys,
 } from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import { mapHeaderSeverity, mapScore, mapSeverityWord } from './map-claroty-severity.js';
@@ -63,6 +65,11 @@ const PRIORITY_KEYS = [
 ] as const;
 
 const PRIORITY_KEY_SET: ReadonlySet<string> = new Set(PRIORITY_KEYS);
+
+const PRIORITY_PRODUCT_KEYS = toPriorityKeys(PRIORITY_KEYS, CONSUMED_KEYS);
+const toOtherProductKey = createProductFieldKeyLookup(
+  (key) => PRIORITY_KEY_SET.has(key) || CONSUMED_KEYS.has(key),
+);
 
 const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(Object.create(null), {
   activitylog: 'audit',
@@ -122,9 +129,11 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
 
   // The priority keys in order, then every other key in record order (no intermediate pair arrays).
   const productFields: [string, string][] = [];
-  for (const key of PRIORITY_KEYS) addProductField(productFields, key, fields.get(key), CONSUMED_KEYS);
+  for (const [key, productKey] of PRIORITY_PRODUCT_KEYS)
+    pushPresent(productFields, productKey, fields.get(key));
   for (const [key, value] of fields) {
-    if (!PRIORITY_KEY_SET.has(key)) addProductField(productFields, key, value, CONSUMED_KEYS);
+    const productKey = toOtherProductKey(key);
+    if (productKey !== null) pushPresent(productFields, productKey, value);
   }
 
   return {

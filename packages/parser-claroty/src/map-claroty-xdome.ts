@@ -7,7 +7,15 @@ import {
   parseMacList,
 } from '@otbridge/core';
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
-import { addProductField, type ClarotyEvent, firstPresent, present, toKebabCase } from './claroty-event.js';
+import {
+  type ClarotyEvent,
+  createProductFieldKeyLookup,
+  firstPresent,
+  present,
+  pushPresent,
+  toKebabCase,
+  toPriorityKeys,
+} from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import {
   type ClarotySeverity,
@@ -102,6 +110,16 @@ const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'protocol',
 ]);
 
+const PRIORITY_PRODUCT_KEYS = toPriorityKeys(PRIORITY_KEYS, CONSUMED_KEYS);
+// Every other key, unless consumed or part of a device block.
+const toOtherProductKey = createProductFieldKeyLookup(
+  (key) =>
+    PRIORITY_KEY_SET.has(key) ||
+    CONSUMED_KEYS.has(key) ||
+    key.startsWith('device_') ||
+    key.startsWith('other_device_'),
+);
+
 /** Reads an xDome / Medigate record (snake_case keys, Python-literal lists; vendors.md §2.5). */
 export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
   const get = (key: string) => present(fields.get(key));
@@ -134,10 +152,11 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
 
   // The priority keys in order, then every other non-device key in record order (no intermediate pair arrays).
   const productFields: [string, string][] = [];
-  for (const key of PRIORITY_KEYS) addProductField(productFields, key, fields.get(key), CONSUMED_KEYS);
+  for (const [key, productKey] of PRIORITY_PRODUCT_KEYS)
+    pushPresent(productFields, productKey, fields.get(key));
   for (const [key, value] of fields) {
-    if (!PRIORITY_KEY_SET.has(key) && !key.startsWith('device_') && !key.startsWith('other_device_'))
-      addProductField(productFields, key, value, CONSUMED_KEYS);
+    const productKey = toOtherProductKey(key);
+    if (productKey !== null) pushPresent(productFields, productKey, value);
   }
 
   return {

@@ -22,14 +22,25 @@ export function parsePythonList(value: string): PythonListResult {
   const items: string[] = [];
   let cursor = 1;
   const end = text.length;
+  let nextBackslash = text.indexOf('\\');
   while (cursor < end) {
     while (cursor < end && (text[cursor] === ' ' || text[cursor] === ',')) cursor++;
     if (cursor >= end) break;
     const char = text[cursor];
     if (char === ']') return { items, ok: cursor === end - 1 };
     if (char === "'" || char === '"') {
-      let item = '';
       cursor++;
+      // Usual case: no backslash before the closing quote, so the item is one slice.
+      // The next backslash is searched again only once the cursor has passed it (linear overall).
+      const close = text.indexOf(char, cursor);
+      if (nextBackslash >= 0 && nextBackslash < cursor) nextBackslash = text.indexOf('\\', cursor);
+      if (close >= 0 && (nextBackslash < 0 || nextBackslash > close)) {
+        const item = text.slice(cursor, close);
+        cursor = close + 1;
+        if (item !== '') items.push(item);
+        continue;
+      }
+      let item = '';
       while (cursor < end && text[cursor] !== char) {
         if (text[cursor] === '\\' && cursor + 1 < end) cursor++;
         item += text[cursor];
