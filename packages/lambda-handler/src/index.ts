@@ -1,7 +1,6 @@
 // The only public barrel of @otbridge/lambda-handler. The bundled Lambda entry is src/lambda.ts.
 
 export type { AwsClientSettings, AwsStaticCredentials } from './aws/create-aws-clients.js';
-export type { AwsCredentialsSource } from './aws/send-signed-request.js';
 export { createS3Client, createSecurityHubClient } from './aws/create-aws-clients.js';
 export { ConfigurationError } from './config/configuration-error.js';
 export type { HandlerConfig } from './config/handler-config.js';
@@ -55,20 +54,9 @@ export {
   MAX_FINDINGS_PER_CALL,
   MAX_REQUEST_BYTES,
   packFindings,
-  toSerializedFinding,
   toSizedFinding,
 } from './import/pack-findings.js';
 export type { RateLimiter, RateLimiterOptions } from './import/rate-limiter.js';
-export type {
-  BatchImportFindingsResponse,
-  SecurityHubTransport,
-  SecurityHubTransportOptions,
-} from './import/security-hub-transport.js';
-export {
-  createSecurityHubTransport,
-  SecurityHubServiceError,
-  toSecurityHubTransport,
-} from './import/security-hub-transport.js';
 export { createRateLimiter } from './import/rate-limiter.js';
 export {
   DEFAULT_METRICS_NAMESPACE,
@@ -88,16 +76,6 @@ export {
   toKinesisCoordinates,
   toQuarantineObjectKey,
 } from './quarantine/quarantine-object.js';
-export type {
-  PutQuarantineObjectInput,
-  QuarantineStore,
-  S3QuarantineStoreOptions,
-} from './quarantine/quarantine-store.js';
-export {
-  createS3QuarantineStore,
-  QuarantineStoreError,
-  toQuarantineStore,
-} from './quarantine/quarantine-store.js';
 export { QUARANTINE_WRITE_ATTEMPTS, writeQuarantineObject } from './quarantine/write-quarantine-object.js';
 export type {
   DecodedRecordLine,

@@ -4,12 +4,7 @@ import {
   startSecurityHubLocal,
 } from '@otbridge/securityhub-local';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createFindingsImporter,
-  createRateLimiter,
-  createSecurityHubClient,
-  createSecurityHubTransport,
-} from '../src/index.js';
+import { createFindingsImporter, createRateLimiter, createSecurityHubClient } from '../src/index.js';
 import { makeFinding } from './helpers/findings.js';
 
 process.env.AWS_ACCESS_KEY_ID ??= 'fake';
@@ -128,13 +123,14 @@ describe('createFindingsImporter (against securityhub-local)', () => {
     expect(result.calls).toBe(1);
   });
 
-  it('sends through the signed transport with explicit credentials, and defers when there are none', async () => {
+  it('uses explicit credentials, and defers (never quarantines) when the SDK credential chain finds none', async () => {
     server = await startSecurityHubLocal({ validate, quota: false });
     const importer = (credentials?: { accessKeyId: string; secretAccessKey: string }) =>
       createFindingsImporter({
-        client: createSecurityHubTransport({
+        client: createSecurityHubClient({
           region: 'us-east-1',
-          endpoint: server!.url,
+          securityHubEndpoint: server!.url,
+          requestTimeoutMs: 5000,
           ...(credentials === undefined ? {} : { credentials }),
         }),
         rateLimiter: createRateLimiter({ ratePerSecond: 0, burst: 1 }),
@@ -144,9 +140,21 @@ describe('createFindingsImporter (against securityhub-local)', () => {
         concurrency: 2,
         requestTimeoutMs: 5000,
       });
-    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-    delete process.env.AWS_ACCESS_KEY_ID;
-    delete process.env.AWS_SECRET_ACCESS_KEY;
+    // An empty default chain: no variables, no shared files, no instance metadata (no off-host sockets).
+    const names = [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_PROFILE',
+      'AWS_SHARED_CREDENTIALS_FILE',
+      'AWS_CONFIG_FILE',
+      'AWS_EC2_METADATA_DISABLED',
+    ] as const;
+    const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+    for (const name of names) delete process.env[name];
+    process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/otbridge-credentials';
+    process.env.AWS_CONFIG_FILE = '/nonexistent/otbridge-config';
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
     try {
       const explicit = await importer({ accessKeyId: 'local', secretAccessKey: 'local' }).importFindings(
         [makeFinding('a'), makeFinding('bad', { title: 'reject me' })],
@@ -156,11 +164,20 @@ describe('createFindingsImporter (against securityhub-local)', () => {
       expect(explicit.permanent.map((f) => [f.id, f.errorCode])).toEqual([['bad', 'InvalidInput']]);
       const none = await importer().importFindings([makeFinding('b')], { deadline: Date.now() + 5000 });
       expect(none.retryable.map((f) => [f.id, f.errorCode])).toEqual([['b', 'CredentialsProviderError']]);
+      expect(none.permanent).toEqual([]);
       expect(none.calls).toBe(1);
       expect(server.store.size).toBe(1);
     } finally {
-      process.env.AWS_ACCESS_KEY_ID = saved.id;
-      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+      for (const name of names) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
     }
+  });
+
+  it("classifies the SDK's ThrottlingException as throttling: counted, then retried", async () => {
+    const importer = await setUp({ faults: { throttleNextRequests: 1 } }, { maxAttempts: 2 });
+    const result = await importer.importFindings([makeFinding('t')], { deadline: Date.now() + 5000 });
+    expect(result).toMatchObject({ accepted: ['t'], throttledCalls: 1, calls: 2, retriedFindings: 1 });
   });
 });

@@ -1,8 +1,9 @@
+import type { AwsSecurityFinding, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { genericCefParser } from '@otbridge/core';
 import { startSecurityHubLocal } from '@otbridge/securityhub-local';
 import type { KinesisStreamRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createInvocationContext, createKinesisHandler, createSecurityHubTransport } from '../src/index.js';
+import { createInvocationContext, createKinesisHandler, createSecurityHubClient } from '../src/index.js';
 import { LOCAL_CREDENTIALS } from './helpers/local-servers.js';
 
 const ENVIRONMENT = {
@@ -34,6 +35,24 @@ function record(index: number, line: string): KinesisStreamRecord {
   };
 }
 
+/** A real SDK client to the local server, with a middleware that sees each call's findings as it leaves. */
+function createObservedClient(url: string, onCall: (findings: readonly AwsSecurityFinding[]) => void) {
+  const client: SecurityHubClient = createSecurityHubClient({
+    region: 'us-east-1',
+    securityHubEndpoint: url,
+    requestTimeoutMs: 10_000,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      onCall((args.input as { Findings?: AwsSecurityFinding[] }).Findings ?? []);
+      return next(args);
+    },
+    { step: 'initialize', name: 'otbridgeTestObserver' },
+  );
+  return client;
+}
+
 const alert = (id: string, receiptTime = 'Jan 01 2026 00:00:00') =>
   `CEF:0|Acme|OT IDS|1.0|sig-1|Unauthorized write|7|externalId=${id} rt=${receiptTime} src=192.0.2.1 dst=198.51.100.7`;
 
@@ -43,11 +62,7 @@ describe('pipelined import', () => {
     try {
       let normalized = 0;
       const parsedAtCall: number[] = [];
-      const transport = createSecurityHubTransport({
-        region: 'us-east-1',
-        endpoint: server.url,
-        credentials: LOCAL_CREDENTIALS,
-      });
+      const securityHubClient = createObservedClient(server.url, () => parsedAtCall.push(normalized));
       const handler = createKinesisHandler({
         parsers: [],
         // The generic parser, counting the lines it has normalised so far.
@@ -63,12 +78,7 @@ describe('pipelined import', () => {
         },
         environment: ENVIRONMENT,
         credentials: LOCAL_CREDENTIALS,
-        securityHubClient: {
-          batchImportFindings: (body, options) => {
-            parsedAtCall.push(normalized);
-            return transport.batchImportFindings(body, options);
-          },
-        },
+        securityHubClient,
       });
       const records = Array.from({ length: 1_000 }, (_, i) => record(i, alert(`evt-${i}`)));
       const response = await handler({ Records: records }, createInvocationContext({ timeoutMs: 60_000 }));
@@ -85,23 +95,16 @@ describe('pipelined import', () => {
   it('sends a newer version of an already sent Id again; an older one shares the fate of the sent version', async () => {
     const server = await startSecurityHubLocal({ quota: false, accountId: '123456789012' });
     try {
-      const bodies: string[] = [];
-      const transport = createSecurityHubTransport({
-        region: 'us-east-1',
-        endpoint: server.url,
-        credentials: LOCAL_CREDENTIALS,
-      });
+      const sent: { Id?: string | undefined; UpdatedAt?: string | undefined }[][] = [];
+      const securityHubClient = createObservedClient(server.url, (findings) =>
+        sent.push(findings.map(({ Id, UpdatedAt }) => ({ Id, UpdatedAt }))),
+      );
       const outcomes: { sequenceNumber: string; outcome: string; findingId?: string }[] = [];
       const handler = createKinesisHandler({
         parsers: [],
         environment: { ...ENVIRONMENT, OTBRIDGE_IMPORT_CONCURRENCY: '1' },
         credentials: LOCAL_CREDENTIALS,
-        securityHubClient: {
-          batchImportFindings: (body, options) => {
-            bodies.push(body);
-            return transport.batchImportFindings(body, options);
-          },
-        },
+        securityHubClient,
         onLineOutcome: (outcome) => outcomes.push(outcome),
       });
       // evt-0..99 fill the first call, which leaves when evt-100 opens the second. evt-0 again, older, joins
@@ -113,9 +116,6 @@ describe('pipelined import', () => {
       const records = lines.map((line, i) => record(i, line));
       const response = await handler({ Records: records }, createInvocationContext({ timeoutMs: 60_000 }));
       expect(response.batchItemFailures).toEqual([]);
-      const sent = bodies.map(
-        (body) => (JSON.parse(body) as { Findings: { Id: string; UpdatedAt: string }[] }).Findings,
-      );
       expect(sent.map((findings) => findings.length)).toEqual([100, 100, 1]);
       const first = sent[0]?.[0];
       const again = sent[2]?.find((finding) => finding.Id === first?.Id);

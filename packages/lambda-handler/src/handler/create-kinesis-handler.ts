@@ -4,22 +4,16 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { createParserRegistry, genericCefParser, type RegisteredParser } from '@otbridge/core';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import type { AwsCredentialsSource } from '../aws/send-signed-request.js';
+import {
+  type AwsStaticCredentials,
+  createS3Client,
+  createSecurityHubClient,
+} from '../aws/create-aws-clients.js';
 import { ConfigurationError } from '../config/configuration-error.js';
 import { CONFIG_VARIABLES, type HandlerConfig, parseHandlerConfig } from '../config/handler-config.js';
 import { createFindingsImporter, type FindingsImporter } from '../import/findings-importer.js';
 import { createRateLimiter } from '../import/rate-limiter.js';
-import {
-  createSecurityHubTransport,
-  type SecurityHubTransport,
-  toSecurityHubTransport,
-} from '../import/security-hub-transport.js';
 import { DEFAULT_METRICS_NAMESPACE, METRIC_NAMES, METRIC_VENDOR_DIMENSION } from '../metrics/metric-names.js';
-import {
-  createS3QuarantineStore,
-  type QuarantineStore,
-  toQuarantineStore,
-} from '../quarantine/quarantine-store.js';
 import { decodeKinesisRecord } from '../record/decode-kinesis-record.js';
 import { type InvocationContext, toAccountIdFromArn } from './invocation-context.js';
 import type { BatchSummary, LineOutcome } from './line-outcome.js';
@@ -36,19 +30,16 @@ export interface KinesisHandlerOptions {
   /** Environment to read configuration from (default `process.env`), validated on the first invocation. */
   readonly environment?: Readonly<Record<string, string | undefined>>;
   /**
-   * Where findings go: a transport, or an SDK client whose Region, endpoint and credentials are used.
-   * Default: signed keep-alive HTTPS to the configured endpoint with the environment's credentials.
+   * The Security Hub client (create it with `maxAttempts: 1`: the importer retries). Default: built on the
+   * first invocation by `createSecurityHubClient` from the configuration (keep-alive `NodeHttpHandler`).
    */
-  readonly securityHubClient?: SecurityHubClient | SecurityHubTransport;
+  readonly securityHubClient?: SecurityHubClient;
   /**
-   * Credentials of the default transport and quarantine store (static or a provider). Default: the
-   * `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` variables Lambda sets for the role. For
-   * profiles or SSO, pass SDK clients (`securityHubClient`, `s3Client`): their credential chain is used.
+   * Static credentials for the default clients (loopback servers, tests). Default: the SDK's credential
+   * chain (in Lambda, the role's variables `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`).
    */
-  readonly credentials?: AwsCredentialsSource;
-  /** Where quarantine objects go (default: signed S3 PUTs with the Security Hub client's credentials). */
-  readonly quarantineStore?: QuarantineStore;
-  /** An SDK S3 client whose Region, endpoint and credentials the quarantine writes use (`quarantineStore` wins). */
+  readonly credentials?: AwsStaticCredentials;
+  /** The quarantine's S3 client. Default: built on the first invocation by `createS3Client`. */
   readonly s3Client?: S3Client;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
@@ -67,7 +58,7 @@ export type KinesisHandler = (
 interface Runtime {
   readonly config: HandlerConfig;
   readonly importer: FindingsImporter;
-  readonly quarantine: QuarantineStore;
+  readonly s3: S3Client;
 }
 
 /**
@@ -93,16 +84,18 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
     if (configError !== undefined) throw configError;
     try {
       const config = parseHandlerConfig(environment);
-      const securityHub =
-        options.securityHubClient === undefined
-          ? createSecurityHubTransport({
-              region: config.region,
-              ...(config.securityHubEndpoint === undefined ? {} : { endpoint: config.securityHubEndpoint }),
-              ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-            })
-          : toSecurityHubTransport(options.securityHubClient);
+      // Built once per instance and reused: keep-alive sockets, SDK retries off, endpoints for local servers.
+      const clientSettings = {
+        region: config.region,
+        requestTimeoutMs: config.requestTimeoutMs,
+        ...(config.securityHubEndpoint === undefined
+          ? {}
+          : { securityHubEndpoint: config.securityHubEndpoint }),
+        ...(config.s3Endpoint === undefined ? {} : { s3Endpoint: config.s3Endpoint }),
+        ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+      };
       const importer = createFindingsImporter({
-        client: securityHub,
+        client: options.securityHubClient ?? createSecurityHubClient(clientSettings),
         rateLimiter: createRateLimiter({
           ratePerSecond: config.rateLimitCallsPerSecond,
           burst: config.rateLimitBurst,
@@ -113,16 +106,7 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
         concurrency: config.importConcurrency,
         requestTimeoutMs: config.requestTimeoutMs,
       });
-      const quarantine =
-        options.quarantineStore ??
-        (options.s3Client === undefined
-          ? createS3QuarantineStore({
-              region: config.region,
-              ...(config.s3Endpoint === undefined ? {} : { endpoint: config.s3Endpoint }),
-              ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-            })
-          : toQuarantineStore(options.s3Client));
-      runtime = { config, importer, quarantine };
+      runtime = { config, importer, s3: options.s3Client ?? createS3Client(clientSettings) };
       return runtime;
     } catch (error) {
       if (error instanceof ConfigurationError) {
@@ -134,7 +118,7 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
   };
 
   return async (event, context) => {
-    const { config, importer, quarantine } = getRuntime();
+    const { config, importer, s3 } = getRuntime();
     const awsAccountId = config.awsAccountId ?? toAccountIdFromArn(context.invokedFunctionArn);
     if (awsAccountId === undefined) {
       throw new ConfigurationError(
@@ -150,7 +134,7 @@ export function createKinesisHandler(options: KinesisHandlerOptions): KinesisHan
     const debug = logger.getLevelName() === 'DEBUG';
     const { response, summary, vendors } = await processKinesisBatch(
       event,
-      { config, registry, importer, quarantine, awsAccountId, decode: decodeKinesisRecord },
+      { config, registry, importer, s3, awsAccountId, decode: decodeKinesisRecord },
       {
         importDeadline: start + remaining - margin,
         quarantineDeadline: start + remaining - Math.floor(margin / 4),

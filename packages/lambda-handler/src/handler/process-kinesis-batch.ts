@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AwsSecurityFinding,
   createDiagnostic,
@@ -25,7 +26,7 @@ import {
   MAX_FINDING_BYTES,
   MAX_FINDINGS_PER_CALL,
   MAX_REQUEST_BYTES,
-  toSerializedFinding,
+  toSizedFinding,
 } from '../import/pack-findings.js';
 import {
   QUARANTINE_SCHEMA_VERSION,
@@ -33,7 +34,6 @@ import {
   toKinesisCoordinates,
   toQuarantineObjectKey,
 } from '../quarantine/quarantine-object.js';
-import type { QuarantineStore } from '../quarantine/quarantine-store.js';
 import { writeQuarantineObject } from '../quarantine/write-quarantine-object.js';
 import type { BatchSummary, LineOutcome } from './line-outcome.js';
 
@@ -67,10 +67,9 @@ interface FindingEntry {
   settlement?: FindingSettlement;
 }
 
-// A sent finding travels as its JSON text: one flat string instead of an object graph holding slices of
-// the line, so a finding waiting for its answer costs a few KB and is freed as soon as the call returns.
+// A sent finding travels in its call's item (the entry lets go of it), so it is freed as soon as the call
+// returns; the SDK serialises it again for the request, after packing measured it once.
 interface EntryItem extends ImportItem {
-  readonly json: string;
   readonly entry: FindingEntry;
 }
 
@@ -79,7 +78,7 @@ export interface BatchProcessorDependencies {
   readonly config: HandlerConfig;
   readonly registry: ParserRegistry;
   readonly importer: FindingsImporter;
-  readonly quarantine: QuarantineStore;
+  readonly s3: S3Client;
   readonly awsAccountId: string;
   readonly decode: typeof import('../record/decode-kinesis-record.js').decodeKinesisRecord;
 }
@@ -203,7 +202,7 @@ class FindingsPipeline {
   }
 
   /**
-   * Serialises the open call (each finding once: the JSON is measured and sent as it is), sets aside
+   * Measures the open call (each finding serialised once, for its size), sets aside
    * findings over 240 KB, splits it where 6 MB would be passed, and submits it; then lets the event loop
    * run so the request goes out while parsing goes on.
    */
@@ -216,9 +215,9 @@ class FindingsPipeline {
     const calls: EntryItem[][] = [];
     for (const entry of open) {
       entry.sent = true;
-      const serialized = toSerializedFinding(entry.finding as AwsSecurityFinding);
+      const sized = toSizedFinding(entry.finding as AwsSecurityFinding);
       entry.finding = undefined;
-      const item: EntryItem = { id: entry.id, bytes: serialized.bytes, json: serialized.json, entry };
+      const item: EntryItem = { id: entry.id, bytes: sized.bytes, finding: sized.finding, entry };
       if (item.bytes > MAX_FINDING_BYTES) {
         const failure = toOversizedFailure(item);
         this.#session.reject(item, failure.errorCode, failure.errorMessage);
@@ -415,7 +414,7 @@ export async function processKinesisBatch(
       firstSequenceNumber: first.kinesis.sequenceNumber,
     });
     try {
-      await writeQuarantineObject(dependencies.quarantine, {
+      await writeQuarantineObject(dependencies.s3, {
         bucket: config.quarantineBucket,
         key,
         deadline: invocation.quarantineDeadline,

@@ -22,16 +22,21 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** Classifies an exception thrown by `BatchImportFindings` (or a network fault). */
+/**
+ * Classifies an exception thrown by the SDK's `BatchImportFindingsCommand` (a service exception with
+ * `name`, `$metadata.httpStatusCode`, `$fault` and `$retryable`) or a network fault.
+ */
 export function classifyCallError(error: unknown): CallErrorClass {
   const e = error as {
     name?: string;
     code?: string;
     $metadata?: { httpStatusCode?: number };
     $fault?: string;
+    $retryable?: { throttling?: boolean };
   };
   const status = e?.$metadata?.httpStatusCode;
-  if (THROTTLING_NAMES.has(e?.name ?? '') || status === 429) return 'throttled';
+  if (THROTTLING_NAMES.has(e?.name ?? '') || status === 429 || e?.$retryable?.throttling === true)
+    return 'throttled';
   if (e?.name === 'InvalidInputException' || status === 400 || status === 413) return 'invalid-input';
   if ((status !== undefined && status >= 500) || e?.$fault === 'server') return 'transient';
   if (TRANSIENT_CODES.has(e?.code ?? '') || e?.name === 'TimeoutError' || e?.name === 'AbortError')

@@ -1,9 +1,12 @@
-import type { AwsSecurityFinding, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import {
+  type AwsSecurityFinding,
+  BatchImportFindingsCommand,
+  type SecurityHubClient,
+} from '@aws-sdk/client-securityhub';
 import { computeBackoffDelay } from './backoff.js';
 import { classifyCallError, isPermanentFindingError } from './classify-error.js';
 import { type ImportItem, packFindings, type SizedFinding, toSizedFinding } from './pack-findings.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { type SecurityHubTransport, toSecurityHubTransport } from './security-hub-transport.js';
 
 /** Why a finding was not accepted. */
 export interface FindingFailure {
@@ -28,12 +31,8 @@ export interface ImportFindingsResult {
 
 /** Options for `createFindingsImporter`. */
 export interface FindingsImporterOptions {
-  /**
-   * Where calls go: a transport (`createSecurityHubTransport`), or an SDK client whose Region, endpoint and
-   * credentials are used (requests are still sent by the transport: bodies are JSON already, and
-   * retries happen here so time budget and metrics are exact).
-   */
-  readonly client: SecurityHubClient | SecurityHubTransport;
+  /** Create it with `maxAttempts: 1` (`createSecurityHubClient`): retries happen here so time budget and metrics are exact. */
+  readonly client: SecurityHubClient;
   readonly rateLimiter: RateLimiter;
   /** Attempts per call, first one included. */
   readonly maxAttempts: number;
@@ -102,25 +101,15 @@ export function toOversizedFailure(item: ImportItem): { errorCode: string; error
   };
 }
 
-/**
- * The JSON body of one call. Pre-serialised findings are sent as the JSON they already are; others are
- * serialised as given (members outside ASFF are sent, and Security Hub rejects them: validate first).
- */
-function toRequestBody(items: readonly ImportItem[]): string {
-  let body = '{"Findings":[';
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index] as ImportItem;
-    if (index > 0) body += ',';
-    body += item.json ?? JSON.stringify(item.finding);
-  }
-  return `${body}]}`;
+/** The request of one call: the SDK serialises the findings (again: packing measured them once). */
+function toCommand(items: readonly ImportItem[]): BatchImportFindingsCommand {
+  return new BatchImportFindingsCommand({ Findings: items.map((item) => item.finding) });
 }
 
 /** Builds the importer. */
 export function createFindingsImporter(options: FindingsImporterOptions): FindingsImporter {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const transport = toSecurityHubTransport(options.client);
 
   function openSession<T extends ImportItem>(sessionOptions: ImportSessionOptions<T>): ImportSession<T> {
     const { deadline, onSettled } = sessionOptions;
@@ -163,7 +152,7 @@ export function createFindingsImporter(options: FindingsImporterOptions): Findin
         let outcome: 'retry-throttled' | 'retry' | 'done';
         mutable.calls++;
         try {
-          const response = await transport.batchImportFindings(toRequestBody(pending), {
+          const response = await options.client.send(toCommand(pending), {
             abortSignal: AbortSignal.timeout(Math.min(remaining, options.requestTimeoutMs)),
           });
           const failedList = response.FailedFindings ?? [];

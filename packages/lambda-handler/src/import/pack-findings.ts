@@ -7,28 +7,15 @@ export const MAX_REQUEST_BYTES = 6 * 1024 * 1024 - 1024;
 /** Per-finding limit enforced by the service (240 KB). */
 export const MAX_FINDING_BYTES = 240 * 1024;
 
-/**
- * One finding ready to import: its Id, its UTF-8 JSON size, and the finding as an object or as the JSON
- * text itself (compact to hold; sent as it is, without the SDK serialising it again).
- */
+/** One finding ready to import: its Id, its UTF-8 JSON size (measured once), and the finding itself. */
 export interface ImportItem {
   readonly id: string;
   readonly bytes: number;
-  readonly finding?: AwsSecurityFinding;
-  /** `JSON.stringify(finding)` of a finding that passed `validateFinding` (ASFF members only). */
-  readonly json?: string;
-}
-
-/** A finding with its serialised size, ready to pack. */
-export interface SizedFinding extends ImportItem {
   readonly finding: AwsSecurityFinding;
 }
 
-/** Serialises a validated finding once: the JSON is both measured and sent. */
-export function toSerializedFinding(finding: AwsSecurityFinding): ImportItem & { readonly json: string } {
-  const json = JSON.stringify(finding);
-  return { id: finding.Id ?? '', bytes: Buffer.byteLength(json, 'utf8'), json };
-}
+/** A finding with its serialised size, ready to pack. */
+export type SizedFinding = ImportItem;
 
 /** Measures a finding as it goes over the wire (UTF-8 JSON). */
 export function toSizedFinding(finding: AwsSecurityFinding): SizedFinding {

@@ -1,7 +1,6 @@
-import type { S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { computeBackoffDelay } from '../import/backoff.js';
 import type { QuarantineObject } from './quarantine-object.js';
-import { type QuarantineStore, toQuarantineStore } from './quarantine-store.js';
 
 /** Attempts per quarantine write (the S3 client itself does not retry). */
 export const QUARANTINE_WRITE_ATTEMPTS = 4;
@@ -11,23 +10,24 @@ export const QUARANTINE_WRITE_ATTEMPTS = 4;
  * back-off until `deadline` (epoch ms). Throws the last error when it cannot.
  */
 export async function writeQuarantineObject(
-  target: QuarantineStore | S3Client,
+  client: S3Client,
   input: { bucket: string; key: string; object: QuarantineObject; deadline: number },
 ): Promise<void> {
-  const store = toQuarantineStore(target);
   const body = JSON.stringify(input.object);
   let lastError: unknown;
   for (let attempt = 0; attempt < QUARANTINE_WRITE_ATTEMPTS; attempt++) {
     const remaining = input.deadline - Date.now();
     if (remaining <= 0) break;
     try {
-      await store.putObject({
-        bucket: input.bucket,
-        key: input.key,
-        body,
-        contentType: 'application/json',
-        abortSignal: AbortSignal.timeout(remaining),
-      });
+      await client.send(
+        new PutObjectCommand({
+          Bucket: input.bucket,
+          Key: input.key,
+          Body: body,
+          ContentType: 'application/json',
+        }),
+        { abortSignal: AbortSignal.timeout(remaining) },
+      );
       return;
     } catch (error) {
       lastError = error;
