@@ -18,6 +18,11 @@ export const AJV_OPTIONS = {
   strict: true,
   strictTypes: false,
   strictRequired: false,
+  // Each $ref'd definition compiled once and called, not copied into every referring place: about 47 KiB
+  // less minified and faster. Errors are the same but for schemaPath, relative to the definition
+  // (`#/pattern`, not `#/definitions/Timestamp/pattern`); toFindingValidationErrors reads such rules by
+  // instancePath and keyword, and gives the same errors either way.
+  inlineRefs: false,
   code: { source: true, esm: true, lines: false },
 };
 
