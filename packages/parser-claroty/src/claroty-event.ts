@@ -51,6 +51,11 @@ export function present(value: string | undefined): string | undefined {
   return ABSENT_VALUES.has(text) ? undefined : text;
 }
 
+/** `present(fields.get(key))`: a module function, so a mapper allocates no lookup closure per record. */
+export function presentField(fields: ReadonlyMap<string, string>, key: string): string | undefined {
+  return present(fields.get(key));
+}
+
 // `claroty/<key>` strings, reused across records (a key repeats on every record of its layout).
 const PRODUCT_FIELD_KEYS = new Map<string, string>();
 const MAX_CACHED_KEYS = 1024;

@@ -5,6 +5,7 @@ import {
   createProductFieldKeyLookup,
   firstPresent,
   present,
+  presentField,
   pushPresent,
   splitEventClassId,
   toKebabCase,
@@ -78,12 +79,11 @@ const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(
 
 /** Reads a CTD "CEF (Latest)" record (`Ctd*` keys only; vendors.md §2.3). */
 export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
-  const get = (key: string) => present(fields.get(key));
   const { top, type: classType } = splitEventClassId(record.deviceEventClassId);
   const topKey = top.toLowerCase();
   const kind = KIND_BY_CLASS[topKey] ?? 'finding';
   const eventClass = toKebabCase(top) || 'unknown';
-  const category = get('CtdCategory');
+  const category = presentField(fields, 'CtdCategory');
   const categoryPrefix = category === undefined ? undefined : splitEventClassId(category).top;
   const categoryType = category === undefined ? undefined : splitEventClassId(category).type;
   const name = present(record.name);
@@ -92,13 +92,16 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
   const assetDiscovery =
     isAlertOrEvent && [classType, categoryType, name].some((value) => isCtdAssetDiscoveryType(value));
 
-  const status = get('CtdAlertStatus');
-  const resolved = status !== undefined ? isResolvedStatus(status) : isResolvedStatus(get('CtdResolvedAs'));
-  const ownId = get('CtdExternalId') ?? (topKey === 'alert' ? get('CtdAlertId') : undefined);
+  const status = presentField(fields, 'CtdAlertStatus');
+  const resolved =
+    status !== undefined ? isResolvedStatus(status) : isResolvedStatus(presentField(fields, 'CtdResolvedAs'));
+  const ownId =
+    presentField(fields, 'CtdExternalId') ??
+    (topKey === 'alert' ? presentField(fields, 'CtdAlertId') : undefined);
 
   const header = mapHeaderSeverity(record.severity);
-  const score = mapScore(get('CtdAlertScore'));
-  const insightWord = topKey === 'insight' ? get('CtdInsightsSeverity') : undefined;
+  const score = mapScore(presentField(fields, 'CtdAlertScore'));
+  const insightWord = topKey === 'insight' ? presentField(fields, 'CtdInsightsSeverity') : undefined;
   const insight = insightWord === undefined ? undefined : mapSeverityWord(insightWord);
   const normalized = score ?? insight;
   const severity = normalized === undefined ? header : { normalized, original: header.original, known: true };
@@ -108,23 +111,23 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
   else if (kind === 'audit') types.push(CLAROTY_FINDING_TYPES.audit);
   else if (topKey === 'insight') {
     types.push(CLAROTY_FINDING_TYPES.configurationChecks);
-    if (get('CtdCveId') !== undefined) types.push(CLAROTY_FINDING_TYPES.cve);
+    if (presentField(fields, 'CtdCveId') !== undefined) types.push(CLAROTY_FINDING_TYPES.cve);
   } else {
     if (assetDiscovery) types.push(CLAROTY_FINDING_TYPES.assetDiscovery);
-    const tactics = toTacticTypes(get('CtdMitreAttackTacticNames'));
+    const tactics = toTacticTypes(presentField(fields, 'CtdMitreAttackTacticNames'));
     // Security alerts are threat behaviour; Integrity alerts are anomalies. A signature hit is a threat too.
     const security = categoryPrefix?.toLowerCase() === 'security';
     if (!security) types.push(CLAROTY_FINDING_TYPES.networkFlow);
     types.push(...tactics);
-    if ((security || get('CtdSignatureId') !== undefined) && tactics.length === 0)
+    if ((security || presentField(fields, 'CtdSignatureId') !== undefined) && tactics.length === 0)
       types.push(CLAROTY_FINDING_TYPES.ttps);
   }
 
   const site = firstPresent(fields.get('CtdDeviceExternalId'), fields.get('CtdSite'));
   const assets: OtAsset[] = [];
-  const source = toCtdAsset(get, 'Source', 'actor', site);
+  const source = toCtdAsset(fields, 'Source', 'actor', site);
   if (source !== undefined) assets.push(source);
-  const destination = toCtdAsset(get, 'Destination', 'target', site);
+  const destination = toCtdAsset(fields, 'Destination', 'target', site);
   if (destination !== undefined) assets.push(destination);
 
   // The priority keys in order, then every other key in record order (no intermediate pair arrays).
@@ -144,7 +147,7 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
     eventId: ownId === undefined ? undefined : `${eventClass}/${ownId}`,
     generator: `ctd/${eventClass}${alertType === undefined ? '' : `/${alertType}`}`,
     title: name ?? alertType ?? top,
-    description: get('CtdMessage'),
+    description: presentField(fields, 'CtdMessage'),
     severity,
     types,
     assetDiscovery,
@@ -152,13 +155,14 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
     eventTime: firstPresent(fields.get('CtdTimeGenerated'), fields.get('CtdRealTime')),
     assets,
     network: {
-      protocol: get('CtdProtocol'),
-      sourceIp: get('CtdSourceIp'),
-      sourceMac: get('CtdSourceMac'),
-      destinationIp: get('CtdDestinationIp'),
+      protocol: presentField(fields, 'CtdProtocol'),
+      sourceIp: presentField(fields, 'CtdSourceIp'),
+      sourceMac: presentField(fields, 'CtdSourceMac'),
+      destinationIp: presentField(fields, 'CtdDestinationIp'),
     },
-    sourceUrl: get('CtdAlertLink'),
-    vulnerabilityIds: get('CtdCveId') === undefined ? [] : [get('CtdCveId') as string],
+    sourceUrl: presentField(fields, 'CtdAlertLink'),
+    vulnerabilityIds:
+      presentField(fields, 'CtdCveId') === undefined ? [] : [presentField(fields, 'CtdCveId') as string],
     productFields,
     diagnostics: [],
   };
@@ -183,17 +187,17 @@ const ASSET_KEYS = {
 } as const;
 
 function toCtdAsset(
-  get: (key: string) => string | undefined,
+  fields: ReadonlyMap<string, string>,
   side: 'Source' | 'Destination',
   role: 'actor' | 'target',
   site: string | undefined,
 ): OtAsset | undefined {
   const keys = ASSET_KEYS[side];
-  const ip = get(keys.ip);
-  const mac = get(keys.mac);
-  const name = get(keys.name);
-  const zone = get(keys.zone);
-  const type = get(keys.type);
+  const ip = presentField(fields, keys.ip);
+  const mac = presentField(fields, keys.mac);
+  const name = presentField(fields, keys.name);
+  const zone = presentField(fields, keys.zone);
+  const type = presentField(fields, keys.type);
   if (ip === undefined && mac === undefined && name === undefined) return undefined;
   // By assignment, in the order the conditional spreads had, without a temporary per member.
   const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {};

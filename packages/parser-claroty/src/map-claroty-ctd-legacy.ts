@@ -2,11 +2,14 @@ import { type CefRecord, type OtAsset, parseIpList, parseMacList, resolveCustomL
 import {
   type ClarotyEvent,
   type ClarotyEventKind,
-  collectProductFields,
+  createProductFieldKeyLookup,
   firstPresent,
   present,
+  presentField,
+  pushPresent,
   splitEventClassId,
   toKebabCase,
+  toPriorityKeys,
 } from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import { mapHeaderSeverity, mapScore } from './map-claroty-severity.js';
@@ -66,11 +69,19 @@ const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(
   healthcheck: 'health',
 });
 
+const PRIORITY_LABEL_KEYS = toPriorityKeys(PRIORITY_LABELS, CONSUMED_LABELS);
+const PRIORITY_LABEL_SET: ReadonlySet<string> = new Set(PRIORITY_LABELS);
+const toOtherLabelKey = createProductFieldKeyLookup(
+  (name) => PRIORITY_LABEL_SET.has(name) || CONSUMED_LABELS.has(name),
+);
+// Slot keys were read through their labels; the raw csN/csNLabel pairs are not repeated.
+const SLOT_KEY = /^(?:cs|cn|cfp|c6a|flexString|flexDate|deviceCustomDate)\d+(?:Label)?$/;
+const toOtherProductKey = createProductFieldKeyLookup((key) => SLOT_KEY.test(key) || CONSUMED_KEYS.has(key));
+
 /** Reads a CTD legacy record (standard keys plus `cs1`…`cs22`, keyed on their labels; vendors.md §2.2). */
 export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
   const labels = resolveCustomLabels(record);
   const label = (name: string) => present(labels.get(name)?.value);
-  const get = (key: string) => present(fields.get(key));
   const { top, type: classType } = splitEventClassId(record.deviceEventClassId);
   const topKey = top.toLowerCase();
   // Health events carry an interface or sniffer status where alerts carry a resolution (same slots).
@@ -101,8 +112,8 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
   const site = label('Site');
   const assets: OtAsset[] = [];
   const source = toLegacyAsset({
-    ip: get('src'),
-    mac: get('smac'),
+    ip: presentField(fields, 'src'),
+    mac: presentField(fields, 'smac'),
     name: firstPresent(fields.get('shost'), label('PrimaryAssetHostname')),
     zone: label('SrcZone'),
     type: label('PrimaryAssetType'),
@@ -116,7 +127,7 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
   });
   if (source !== undefined) assets.push(source);
   const destination = toLegacyAsset({
-    ip: get('dst'),
+    ip: presentField(fields, 'dst'),
     mac: firstPresent(fields.get('dmac'), label('NonPrimaryAssetMAC')),
     name: firstPresent(fields.get('dhost'), label('NonPrimaryAssetHostname')),
     zone: label('DstZone'),
@@ -127,18 +138,19 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
   });
   if (destination !== undefined) assets.push(destination);
 
-  const prioritySet = new Set<string>(PRIORITY_LABELS);
-  const labelEntries = [
-    ...PRIORITY_LABELS.map((name) => [name, labels.get(name)?.value] as const),
-    ...[...labels]
-      .filter(([name]) => !prioritySet.has(name))
-      .map(([name, field]) => [name, field.value] as const),
-  ];
-  // Slot keys were read through their labels above; the raw csN/csNLabel pairs are not repeated.
-  const otherKeys = [...fields].filter(
-    ([key]) => !/^(?:cs|cn|cfp|c6a|flexString|flexDate|deviceCustomDate)\d+(?:Label)?$/.test(key),
-  );
-  const ownId = get('externalId');
+  // Priority labels in order, then the other labels, then the other keys (no intermediate pair arrays).
+  const productFields: [string, string][] = [];
+  for (const [name, productKey] of PRIORITY_LABEL_KEYS)
+    pushPresent(productFields, productKey, labels.get(name)?.value);
+  for (const [name, field] of labels) {
+    const productKey = toOtherLabelKey(name);
+    if (productKey !== null) pushPresent(productFields, productKey, field.value);
+  }
+  for (const [key, value] of fields) {
+    const productKey = toOtherProductKey(key);
+    if (productKey !== null) pushPresent(productFields, productKey, value);
+  }
+  const ownId = presentField(fields, 'externalId');
 
   return {
     dialect: CLAROTY_DIALECTS.ctdLegacy,
@@ -148,8 +160,9 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
     eventId: ownId === undefined ? undefined : `${eventClass}/${ownId}`,
     generator: `ctd/${eventClass}${alertType === undefined ? '' : `/${alertType}`}`,
     // Baselines are named `None`: their message says what was seen.
-    title: name ?? (get('msg') === undefined ? top : `${top}: ${get('msg')}`),
-    description: get('msg'),
+    title:
+      name ?? (presentField(fields, 'msg') === undefined ? top : `${top}: ${presentField(fields, 'msg')}`),
+    description: presentField(fields, 'msg'),
     severity,
     types,
     assetDiscovery,
@@ -157,17 +170,14 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
     eventTime: firstPresent(fields.get('rt'), fields.get('end'), fields.get('start')),
     assets,
     network: {
-      sourceIp: get('src'),
-      sourceMac: get('smac'),
-      destinationIp: get('dst'),
-      protocol: get('proto'),
+      sourceIp: presentField(fields, 'src'),
+      sourceMac: presentField(fields, 'smac'),
+      destinationIp: presentField(fields, 'dst'),
+      protocol: presentField(fields, 'proto'),
     },
     sourceUrl: label('AlertUrl'),
     vulnerabilityIds: [],
-    productFields: [
-      ...collectProductFields(labelEntries, CONSUMED_LABELS),
-      ...collectProductFields(otherKeys, CONSUMED_KEYS),
-    ],
+    productFields,
     diagnostics: [],
   };
 }

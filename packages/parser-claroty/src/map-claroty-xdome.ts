@@ -12,6 +12,7 @@ import {
   createProductFieldKeyLookup,
   firstPresent,
   present,
+  presentField,
   pushPresent,
   toKebabCase,
   toPriorityKeys,
@@ -122,9 +123,8 @@ const toOtherProductKey = createProductFieldKeyLookup(
 
 /** Reads an xDome / Medigate record (snake_case keys, Python-literal lists; vendors.md §2.5). */
 export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
-  const get = (key: string) => present(fields.get(key));
   const diagnostics: Diagnostic[] = [];
-  const category = readCategory(record, get);
+  const category = readCategory(record, fields);
   const eventClass = toKebabCase(category);
   const kind = category === 'server_incident' ? 'health' : 'finding';
   // The "description-in-Name" layout puts the description in the CEF Name.
@@ -138,11 +138,12 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
     fields.get('cat'),
   );
   const deviceKey = firstPresent(fields.get('device_uid'), fields.get('device_asset_id'));
-  const site = get('device_site_name');
+  const site = presentField(fields, 'device_site_name');
 
   const assetDiscovery =
-    (category === 'device_change_event' && isXdomeAssetChangeType(get('change_type'))) ||
-    (category === 'alert_affected_device' && get('alert_category')?.toLowerCase() === 'policy deviation');
+    (category === 'device_change_event' && isXdomeAssetChangeType(presentField(fields, 'change_type'))) ||
+    (category === 'alert_affected_device' &&
+      presentField(fields, 'alert_category')?.toLowerCase() === 'policy deviation');
 
   const assets: OtAsset[] = [];
   const device = toXdomeAsset(fields, 'device_', diagnostics);
@@ -164,7 +165,7 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
     eventClass,
     kind,
     site,
-    eventId: toEventId(category, get, deviceKey, record.deviceEventClassId),
+    eventId: toEventId(category, fields, deviceKey, record.deviceEventClassId),
     generator: `xdome/${eventClass}${typeName === undefined ? '' : `/${typeName}`}`,
     title: firstPresent(fields.get('alert_name'), typeName, headerName) ?? category,
     description: firstPresent(
@@ -173,35 +174,36 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
       fields.get('change_description'),
       headerName,
     ),
-    severity: mapXdomeSeverity(record.severity, category, typeName, get),
-    types: mapXdomeTypes(category, typeName, get, assetDiscovery),
+    severity: mapXdomeSeverity(record.severity, category, typeName, fields),
+    types: mapXdomeTypes(category, typeName, fields, assetDiscovery),
     assetDiscovery,
-    resolved: category === 'alert_affected_device' && isResolvedStatus(get('alert_device_status')),
+    resolved:
+      category === 'alert_affected_device' && isResolvedStatus(presentField(fields, 'alert_device_status')),
     eventTime: firstPresent(fields.get('event_timestamp'), fields.get('change_timestamp'), fields.get('rt')),
     assets,
     network: {
       protocol: firstPresent(fields.get('protocol'), fields.get('ip_protocol')),
-      sourceIp: get('src_ip'),
-      sourcePort: get('src_port'),
-      sourceMac: get('src_mac'),
+      sourceIp: presentField(fields, 'src_ip'),
+      sourcePort: presentField(fields, 'src_port'),
+      sourceMac: presentField(fields, 'src_mac'),
       destinationIp: firstPresent(fields.get('dst_ip'), fields.get('external_ip')),
-      destinationPort: get('dst_port'),
-      destinationDomain: get('domain'),
+      destinationPort: presentField(fields, 'dst_port'),
+      destinationDomain: presentField(fields, 'domain'),
     },
     sourceUrl: undefined,
-    vulnerabilityIds: category === 'vulnerability_affected_device' ? readCves(get) : [],
+    vulnerabilityIds: category === 'vulnerability_affected_device' ? readCves(fields) : [],
     productFields,
     diagnostics,
   };
 }
 
-function readCategory(record: CefRecord, get: (key: string) => string | undefined): string {
-  const declared = get('msg_category') ?? record.name.trim();
+function readCategory(record: CefRecord, fields: ReadonlyMap<string, string>): string {
+  const declared = presentField(fields, 'msg_category') ?? record.name.trim();
   if (XDOME_CATEGORIES.has(declared)) return declared;
-  if (get('alert_id') !== undefined) return 'alert_affected_device';
-  if (get('change_id') !== undefined) return 'device_change_event';
-  if (get('incident_id') !== undefined) return 'server_incident';
-  if (get('vulnerability_name') !== undefined) return 'vulnerability_affected_device';
+  if (presentField(fields, 'alert_id') !== undefined) return 'alert_affected_device';
+  if (presentField(fields, 'change_id') !== undefined) return 'device_change_event';
+  if (presentField(fields, 'incident_id') !== undefined) return 'server_incident';
+  if (presentField(fields, 'vulnerability_name') !== undefined) return 'vulnerability_affected_device';
   return 'comm_event';
 }
 
@@ -209,7 +211,7 @@ function readCategory(record: CefRecord, get: (key: string) => string | undefine
 // status: the Id carries the device so resolving one device archives that device's finding only.
 function toEventId(
   category: string,
-  get: (key: string) => string | undefined,
+  fields: ReadonlyMap<string, string>,
   deviceKey: string | undefined,
   signatureId: string,
 ): string | undefined {
@@ -217,15 +219,17 @@ function toEventId(
     id === undefined ? undefined : deviceKey === undefined ? id : `${id}/device/${deviceKey}`;
   switch (category) {
     case 'alert_affected_device':
-      return withDevice(prefixed('alert', get('alert_id')));
+      return withDevice(prefixed('alert', presentField(fields, 'alert_id')));
     case 'device_change_event':
-      return prefixed('change', get('change_id'));
+      return prefixed('change', presentField(fields, 'change_id'));
     case 'server_incident':
-      return prefixed('incident', get('incident_id'));
+      return prefixed('incident', presentField(fields, 'incident_id'));
     case 'vulnerability_affected_device':
-      return withDevice(prefixed('vulnerability', get('vulnerability_name') ?? present(signatureId)));
+      return withDevice(
+        prefixed('vulnerability', presentField(fields, 'vulnerability_name') ?? present(signatureId)),
+      );
     default:
-      return prefixed('event', get('event_id'));
+      return prefixed('event', presentField(fields, 'event_id'));
   }
 }
 
@@ -239,17 +243,21 @@ function mapXdomeSeverity(
   header: string,
   category: string,
   typeName: string | undefined,
-  get: (key: string) => string | undefined,
+  fields: ReadonlyMap<string, string>,
 ): ClarotySeverity {
   const original = mapHeaderSeverity(header).original;
-  const specific = [get('signature_severity'), get('malicious_ip_severity')]
+  const specific = [presentField(fields, 'signature_severity'), presentField(fields, 'malicious_ip_severity')]
     .map((value) => (value === undefined ? undefined : (mapSeverityWord(value) ?? mapCefScale(value))))
     .find((value) => value !== undefined);
   if (specific !== undefined) return { normalized: specific, original, known: true };
-  const cvss = mapCefScale(get('vulnerability_cvss_v3_score') ?? get('vulnerability_cvss_v2_score') ?? '');
+  const cvss = mapCefScale(
+    presentField(fields, 'vulnerability_cvss_v3_score') ??
+      presentField(fields, 'vulnerability_cvss_v2_score') ??
+      '',
+  );
   if (category === 'vulnerability_affected_device' && cvss !== undefined)
     return { normalized: cvss, original, known: true };
-  const text = `${typeName ?? ''} ${get('alert_category') ?? ''}`.toLowerCase();
+  const text = `${typeName ?? ''} ${presentField(fields, 'alert_category') ?? ''}`.toLowerCase();
   if (text.includes('malicious') || text.includes('threat')) return { normalized: 70, original, known: true };
   if (category === 'device_change_event') return { normalized: 1, original, known: true };
   if (category === 'server_incident') return { normalized: 0, original, known: true };
@@ -266,7 +274,7 @@ function mapXdomeSeverity(
 function mapXdomeTypes(
   category: string,
   typeName: string | undefined,
-  get: (key: string) => string | undefined,
+  fields: ReadonlyMap<string, string>,
   assetDiscovery: boolean,
 ): string[] {
   const types: string[] = [];
@@ -281,7 +289,7 @@ function mapXdomeTypes(
       break;
     case 'alert_affected_device':
       types.push(
-        get('alert_category')?.toLowerCase() === 'threat'
+        presentField(fields, 'alert_category')?.toLowerCase() === 'threat'
           ? CLAROTY_FINDING_TYPES.ttps
           : CLAROTY_FINDING_TYPES.networkFlow,
       );
@@ -293,16 +301,19 @@ function mapXdomeTypes(
       if (text.includes('credential') || text.includes('password'))
         types.push(CLAROTY_FINDING_TYPES.passwords);
       else if (text.includes('malicious')) types.push(CLAROTY_FINDING_TYPES.commandAndControl);
-      else if (text.includes('signature') || get('signature_id') !== undefined)
+      else if (text.includes('signature') || presentField(fields, 'signature_id') !== undefined)
         types.push(CLAROTY_FINDING_TYPES.ttps);
       else types.push(CLAROTY_FINDING_TYPES.networkFlow);
   }
   return types;
 }
 
-function readCves(get: (key: string) => string | undefined): string[] {
-  const listed = parsePythonList(get('vulnerability_cves') ?? '').items;
-  const cves = listed.length > 0 ? listed : [get('vulnerability_name')].filter((id) => id !== undefined);
+function readCves(fields: ReadonlyMap<string, string>): string[] {
+  const listed = parsePythonList(presentField(fields, 'vulnerability_cves') ?? '').items;
+  const cves =
+    listed.length > 0
+      ? listed
+      : [presentField(fields, 'vulnerability_name')].filter((id) => id !== undefined);
   return cves.filter((id) => /^CVE-\d{4}-\d{4,}$/.test(id));
 }
 
