@@ -1,4 +1,4 @@
-import type { CefRecord } from '@otbridge/core';
+import { type CefRecord, createCefExtensionMap } from '@otbridge/core';
 
 /** The four Claroty CEF dialects (vendors.md §2). */
 export const CLAROTY_DIALECTS = {
@@ -70,6 +70,18 @@ const XDOME_MARKER_KEYS: ReadonlySet<string> = new Set([
 
 const LEGACY_MARKER_KEY = /^(?:cs\d+|cn\d+|src|dst|smac|dmac|shost|dhost|msg|externalId|rt|cat)$/;
 
+// Module-level predicates: an inline arrow would be a new closure on every record.
+const isCtdLatestKey = (key: string): boolean => key.startsWith('Ctd');
+const isLegacyKey = (key: string): boolean => LEGACY_MARKER_KEY.test(key);
+const isXdomeKey = (key: string): boolean => XDOME_MARKER_KEYS.has(key);
+
+// The keys are read from the record's shared extension Map (the mapper uses it next), not from
+// `record.extensions`, which a tokenized record would otherwise materialise as pair arrays just for this.
+function hasKey(fields: ReadonlyMap<string, string>, test: (key: string) => boolean): boolean {
+  for (const key of fields.keys()) if (test(key)) return true;
+  return false;
+}
+
 /**
  * The dialect of a Claroty record, told apart by Device Product and the keys present (never by Device
  * Version); `undefined` when the product is not Claroty's or the keys fit no known layout.
@@ -77,15 +89,15 @@ const LEGACY_MARKER_KEY = /^(?:cs\d+|cn\d+|src|dst|smac|dmac|shost|dhost|msg|ext
 export function detectClarotyDialect(record: CefRecord): ClarotyDialect | undefined {
   const family = familyOf(record);
   if (family === undefined) return undefined;
-  const { extensions } = record;
+  const fields = createCefExtensionMap(record);
   if (family === 'ctd') {
     // CEF(Latest) sends no standard key at all; legacy sends no Ctd* key.
-    if (extensions.some(([key]) => key.startsWith('Ctd'))) return CLAROTY_DIALECTS.ctdLatest;
-    if (extensions.some(([key]) => LEGACY_MARKER_KEY.test(key))) return CLAROTY_DIALECTS.ctdLegacy;
+    if (hasKey(fields, isCtdLatestKey)) return CLAROTY_DIALECTS.ctdLatest;
+    if (hasKey(fields, isLegacyKey)) return CLAROTY_DIALECTS.ctdLegacy;
     return undefined;
   }
   if (family === 'sra') {
-    return extensions.some(([key]) => LEGACY_MARKER_KEY.test(key)) ? CLAROTY_DIALECTS.sra : undefined;
+    return hasKey(fields, isLegacyKey) ? CLAROTY_DIALECTS.sra : undefined;
   }
-  return extensions.some(([key]) => XDOME_MARKER_KEYS.has(key)) ? CLAROTY_DIALECTS.xdome : undefined;
+  return hasKey(fields, isXdomeKey) ? CLAROTY_DIALECTS.xdome : undefined;
 }

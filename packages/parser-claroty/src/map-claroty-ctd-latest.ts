@@ -84,13 +84,17 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
   const kind = KIND_BY_CLASS[topKey] ?? 'finding';
   const eventClass = toKebabCase(top) || 'unknown';
   const category = presentField(fields, 'CtdCategory');
-  const categoryPrefix = category === undefined ? undefined : splitEventClassId(category).top;
-  const categoryType = category === undefined ? undefined : splitEventClassId(category).type;
+  const categoryParts = category === undefined ? undefined : splitEventClassId(category);
+  const categoryPrefix = categoryParts?.top;
+  const categoryType = categoryParts?.type;
   const name = present(record.name);
   const alertType = classType ?? categoryType ?? name;
   const isAlertOrEvent = topKey === 'alert' || topKey === 'event';
   const assetDiscovery =
-    isAlertOrEvent && [classType, categoryType, name].some((value) => isCtdAssetDiscoveryType(value));
+    isAlertOrEvent &&
+    (isCtdAssetDiscoveryType(classType) ||
+      isCtdAssetDiscoveryType(categoryType) ||
+      isCtdAssetDiscoveryType(name));
 
   const status = presentField(fields, 'CtdAlertStatus');
   const resolved =

@@ -215,11 +215,9 @@ function toEventId(
   deviceKey: string | undefined,
   signatureId: string,
 ): string | undefined {
-  const withDevice = (id: string | undefined) =>
-    id === undefined ? undefined : deviceKey === undefined ? id : `${id}/device/${deviceKey}`;
   switch (category) {
     case 'alert_affected_device':
-      return withDevice(prefixed('alert', presentField(fields, 'alert_id')));
+      return withDevice(prefixed('alert', presentField(fields, 'alert_id')), deviceKey);
     case 'device_change_event':
       return prefixed('change', presentField(fields, 'change_id'));
     case 'server_incident':
@@ -227,10 +225,15 @@ function toEventId(
     case 'vulnerability_affected_device':
       return withDevice(
         prefixed('vulnerability', presentField(fields, 'vulnerability_name') ?? present(signatureId)),
+        deviceKey,
       );
     default:
       return prefixed('event', presentField(fields, 'event_id'));
   }
+}
+
+function withDevice(id: string | undefined, deviceKey: string | undefined): string | undefined {
+  return id === undefined ? undefined : deviceKey === undefined ? id : `${id}/device/${deviceKey}`;
 }
 
 function prefixed(space: string, id: string | undefined): string | undefined {
@@ -246,9 +249,9 @@ function mapXdomeSeverity(
   fields: ReadonlyMap<string, string>,
 ): ClarotySeverity {
   const original = mapHeaderSeverity(header).original;
-  const specific = [presentField(fields, 'signature_severity'), presentField(fields, 'malicious_ip_severity')]
-    .map((value) => (value === undefined ? undefined : (mapSeverityWord(value) ?? mapCefScale(value))))
-    .find((value) => value !== undefined);
+  const specific =
+    readSeverityValue(presentField(fields, 'signature_severity')) ??
+    readSeverityValue(presentField(fields, 'malicious_ip_severity'));
   if (specific !== undefined) return { normalized: specific, original, known: true };
   const cvss = mapCefScale(
     presentField(fields, 'vulnerability_cvss_v3_score') ??
@@ -269,6 +272,10 @@ function mapXdomeSeverity(
     return { normalized: 40, original, known: true };
   }
   return mapHeaderSeverity(header);
+}
+
+function readSeverityValue(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : (mapSeverityWord(value) ?? mapCefScale(value));
 }
 
 function mapXdomeTypes(
@@ -308,13 +315,15 @@ function mapXdomeTypes(
   return types;
 }
 
+const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
+
 function readCves(fields: ReadonlyMap<string, string>): string[] {
   const listed = parsePythonList(presentField(fields, 'vulnerability_cves') ?? '').items;
-  const cves =
-    listed.length > 0
-      ? listed
-      : [presentField(fields, 'vulnerability_name')].filter((id) => id !== undefined);
-  return cves.filter((id) => /^CVE-\d{4}-\d{4,}$/.test(id));
+  const name = presentField(fields, 'vulnerability_name');
+  const cves = listed.length > 0 ? listed : name === undefined ? [] : [name];
+  const result: string[] = [];
+  for (const id of cves) if (CVE_ID.test(id)) result.push(id);
+  return result;
 }
 
 // Device-block key names per prefix, built once: building them per record costs a string hash per lookup.
