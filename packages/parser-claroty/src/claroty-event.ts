@@ -157,3 +157,51 @@ export function pushPresent(result: [string, string][], productKey: string, valu
   const text = present(value);
   if (text !== undefined) result.push([productKey, text]);
 }
+
+/**
+ * A ProductFields collector for one mapper: `claroty/<key>` pairs for the present values of `priority`
+ * keys in that order, then of every other key in record order, leaving out `exclude`d keys and other
+ * keys that `skipOther` names. One pass over the record with one Map lookup per key: each distinct
+ * key's place is remembered (bounded), instead of a lookup per priority key plus one per record key.
+ */
+export function createProductFieldCollector(
+  priority: readonly string[],
+  exclude: ReadonlySet<string>,
+  skipOther: (key: string) => boolean,
+): (fields: ReadonlyMap<string, string>) => [string, string][] {
+  const priorityKeys = priority.map(toProductFieldKey);
+  // A slot index for a priority key, the product key for another key, `null` for a key left out.
+  const places = new Map<string, number | string | null>();
+  if (new Set(priority).size !== priority.length)
+    throw new Error('createProductFieldCollector: repeated key');
+  priority.forEach((key, index) => {
+    places.set(key, exclude.has(key) ? null : index);
+  });
+  return (fields) => {
+    const slots: (string | undefined)[] = new Array(priority.length);
+    const others: [string, string][] = [];
+    let found = 0;
+    for (const [key, value] of fields) {
+      let place = places.get(key);
+      if (place === undefined) {
+        place = exclude.has(key) || skipOther(key) ? null : toProductFieldKey(key);
+        if (places.size < MAX_CACHED_KEYS + priority.length) places.set(key, place);
+      }
+      if (place === null) continue;
+      const text = present(value);
+      if (text === undefined) continue;
+      if (typeof place === 'number') {
+        slots[place] = text;
+        found += 1;
+      } else others.push([place, text]);
+    }
+    if (found === 0) return others;
+    const result: [string, string][] = [];
+    for (let index = 0; index < slots.length; index += 1) {
+      const text = slots[index];
+      if (text !== undefined) result.push([priorityKeys[index] as string, text]);
+    }
+    for (const pair of others) result.push(pair);
+    return result;
+  };
+}

@@ -2,14 +2,12 @@ import { type CefRecord, type OtAsset, parseMacList } from '@otbridge/core';
 import {
   type ClarotyEvent,
   type ClarotyEventKind,
-  createProductFieldKeyLookup,
+  createProductFieldCollector,
   firstPresent,
   present,
   presentField,
-  pushPresent,
   splitEventClassId,
   toKebabCase,
-  toPriorityKeys,
 } from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import { mapHeaderSeverity, mapScore, mapSeverityWord } from './map-claroty-severity.js';
@@ -65,12 +63,8 @@ const PRIORITY_KEYS = [
   'CtdSensorName',
 ] as const;
 
-const PRIORITY_KEY_SET: ReadonlySet<string> = new Set(PRIORITY_KEYS);
-
-const PRIORITY_PRODUCT_KEYS = toPriorityKeys(PRIORITY_KEYS, CONSUMED_KEYS);
-const toOtherProductKey = createProductFieldKeyLookup(
-  (key) => PRIORITY_KEY_SET.has(key) || CONSUMED_KEYS.has(key),
-);
+// The priority keys in order, then every other key in record order; none consumed.
+const collectCtdProductFields = createProductFieldCollector(PRIORITY_KEYS, CONSUMED_KEYS, () => false);
 
 const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(Object.create(null), {
   activitylog: 'audit',
@@ -134,14 +128,7 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
   const destination = toCtdAsset(fields, 'Destination', 'target', site);
   if (destination !== undefined) assets.push(destination);
 
-  // The priority keys in order, then every other key in record order (no intermediate pair arrays).
-  const productFields: [string, string][] = [];
-  for (const [key, productKey] of PRIORITY_PRODUCT_KEYS)
-    pushPresent(productFields, productKey, fields.get(key));
-  for (const [key, value] of fields) {
-    const productKey = toOtherProductKey(key);
-    if (productKey !== null) pushPresent(productFields, productKey, value);
-  }
+  const productFields = collectCtdProductFields(fields);
 
   return {
     dialect: CLAROTY_DIALECTS.ctdLatest,

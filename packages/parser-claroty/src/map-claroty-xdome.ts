@@ -9,13 +9,11 @@ import {
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
 import {
   type ClarotyEvent,
-  createProductFieldKeyLookup,
+  createProductFieldCollector,
   firstPresent,
   present,
   presentField,
-  pushPresent,
   toKebabCase,
-  toPriorityKeys,
 } from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import {
@@ -93,8 +91,6 @@ const PRIORITY_KEYS = [
   'alert_mitre_technique_names',
 ] as const;
 
-const PRIORITY_KEY_SET: ReadonlySet<string> = new Set(PRIORITY_KEYS);
-
 // Keys that become ASFF fields (Title, Description, times, Network) rather than ProductFields.
 const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'event_description',
@@ -111,14 +107,11 @@ const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'protocol',
 ]);
 
-const PRIORITY_PRODUCT_KEYS = toPriorityKeys(PRIORITY_KEYS, CONSUMED_KEYS);
-// Every other key, unless consumed or part of a device block.
-const toOtherProductKey = createProductFieldKeyLookup(
-  (key) =>
-    PRIORITY_KEY_SET.has(key) ||
-    CONSUMED_KEYS.has(key) ||
-    key.startsWith('device_') ||
-    key.startsWith('other_device_'),
+// The priority keys in order, then every other key in record order; none consumed or of a device block.
+const collectXdomeProductFields = createProductFieldCollector(
+  PRIORITY_KEYS,
+  CONSUMED_KEYS,
+  (key) => key.startsWith('device_') || key.startsWith('other_device_'),
 );
 
 /** Reads an xDome / Medigate record (snake_case keys, Python-literal lists; vendors.md §2.5). */
@@ -151,14 +144,7 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
   const other = toXdomeAsset(fields, 'other_device_', diagnostics);
   if (other !== undefined) assets.push(other);
 
-  // The priority keys in order, then every other non-device key in record order (no intermediate pair arrays).
-  const productFields: [string, string][] = [];
-  for (const [key, productKey] of PRIORITY_PRODUCT_KEYS)
-    pushPresent(productFields, productKey, fields.get(key));
-  for (const [key, value] of fields) {
-    const productKey = toOtherProductKey(key);
-    if (productKey !== null) pushPresent(productFields, productKey, value);
-  }
+  const productFields = collectXdomeProductFields(fields);
 
   return {
     dialect: CLAROTY_DIALECTS.xdome,
