@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-
-// ESM bundle: bundled CommonJS dependencies (protobufjs, the SDK) call require(), which ESM lacks.
-const requireBanner =
-  "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+import {
+  LAMBDA_BUNDLE_EXTERNAL_PACKAGES,
+  LAMBDA_BUNDLE_MAIN_FIELDS,
+  LAMBDA_BUNDLE_REQUIRE_BANNER,
+} from './src/bundle/lambda-bundle-options.js';
 
 export default defineConfig([
   {
@@ -31,9 +32,10 @@ export default defineConfig([
     splitting: false,
     sourcemap: false,
     clean: false,
-    banner: { js: requireBanner },
+    banner: { js: LAMBDA_BUNDLE_REQUIRE_BANNER },
     esbuildOptions(options) {
-      options.mainFields = ['module', 'main'];
+      options.mainFields = [...LAMBDA_BUNDLE_MAIN_FIELDS];
+      options.external = [...(options.external ?? []), ...LAMBDA_BUNDLE_EXTERNAL_PACKAGES];
       options.conditions = ['@otbridge/source', 'module', 'import', 'node'];
     },
     async onSuccess() {

@@ -87,3 +87,8 @@ export {
   decompressRecordData,
   MAX_DECOMPRESSED_RECORD_BYTES,
 } from './record/decode-kinesis-record.js';
+export {
+  LAMBDA_BUNDLE_EXTERNAL_PACKAGES,
+  LAMBDA_BUNDLE_MAIN_FIELDS,
+  LAMBDA_BUNDLE_REQUIRE_BANNER,
+} from './bundle/lambda-bundle-options.js';

@@ -2,6 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import {
+  LAMBDA_BUNDLE_EXTERNAL_PACKAGES,
+  LAMBDA_BUNDLE_MAIN_FIELDS,
+  LAMBDA_BUNDLE_REQUIRE_BANNER,
+} from '@otbridge/lambda-handler';
 import { build } from 'esbuild';
 import { resolveParserModule } from '../config/resolve-parser-module.js';
 import {
@@ -9,10 +14,6 @@ import {
   type BundleParserImport,
   generateBundleEntry,
 } from './generate-bundle-entry.js';
-
-/** The createRequire banner of the handler's own bundle: bundled CommonJS code calls require(). */
-export const REQUIRE_BANNER =
-  "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 /** Conditions of the handler's own tsup bundle; `@otbridge/source` only when the sources are there. */
 export function bundleConditions(withSources: boolean): string[] {
@@ -88,9 +89,11 @@ export async function buildLambdaBundle(options: BuildLambdaBundleOptions): Prom
     treeShaking: true,
     splitting: false,
     sourcemap: false,
-    mainFields: ['module', 'main'],
+    // The options of the handler's own bundle, from one definition (packages/lambda-handler).
+    mainFields: [...LAMBDA_BUNDLE_MAIN_FIELDS],
+    external: [...LAMBDA_BUNDLE_EXTERNAL_PACKAGES],
     conditions,
-    banner: { js: REQUIRE_BANNER },
+    banner: { js: LAMBDA_BUNDLE_REQUIRE_BANNER },
     metafile: true,
     logLevel: 'silent',
   });
