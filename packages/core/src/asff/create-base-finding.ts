@@ -5,6 +5,7 @@ import { defaultProductArn } from './default-product-arn.js';
 import { type AsffSeverity, type ToAsffSeverityInput, toAsffSeverity } from './to-asff-severity.js';
 import { toAsffTimestamp } from './to-asff-timestamp.js';
 import { toFindingTypes } from './to-finding-type.js';
+import { takeFreshProductFields } from './to-product-fields.js';
 import { truncateUtf16 } from './truncate-utf16.js';
 
 /** `ProductName` when neither the context nor the parser names one. */
@@ -36,7 +37,10 @@ export interface BaseFindingInput {
   readonly companyName?: string | undefined;
   /** `context.productName` overrides it; default `otbridge`. */
   readonly productName?: string | undefined;
-  /** From `toProductFields`. */
+  /**
+   * From `toProductFields`: the first finding built from a result uses that object itself (no copy), so
+   * later changes to it show in that finding; any other object is copied.
+   */
   readonly productFields?: Readonly<Record<string, string>> | undefined;
   readonly network?: Network | undefined;
   readonly sourceUrl?: string | undefined;
@@ -88,7 +92,14 @@ export function createBaseFinding(context: NormalizeContext, input: BaseFindingI
   finding.Title = title;
   finding.Description = orFallback(input.description ?? '', title, ASFF_LIMITS.DESCRIPTION);
   const productFields = input.productFields;
-  const copiedFields = productFields === undefined ? undefined : copyFields(productFields);
+  // A fresh toProductFields result (plain, non-empty, not yet used by another finding) is used as it is;
+  // anything else is copied.
+  const copiedFields =
+    productFields === undefined
+      ? undefined
+      : takeFreshProductFields(productFields)
+        ? (productFields as Record<string, string>)
+        : copyFields(productFields);
   if (copiedFields !== undefined) finding.ProductFields = copiedFields;
   if (input.network !== undefined) finding.Network = input.network;
   if (input.sourceUrl !== undefined && input.sourceUrl.trim() !== '') finding.SourceUrl = input.sourceUrl;
@@ -105,7 +116,7 @@ export function createBaseFinding(context: NormalizeContext, input: BaseFindingI
 }
 
 // What `{ ...fields }` gives for a plain record of strings (own enumerable keys in order, `__proto__`
-// an own key), without the generic spread path, slow for the null-prototype objects toProductFields makes;
+// an own key), without the generic spread path (slow for null-prototype objects);
 // `undefined` when there is no key. Object.keys lists the same keys in the same order as for-in + hasOwn,
 // in one enumeration (a separate emptiness check enumerated a null-prototype object a second time).
 function copyFields(fields: Readonly<Record<string, string>>): Record<string, string> | undefined {

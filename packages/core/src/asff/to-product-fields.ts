@@ -4,10 +4,22 @@ import { truncateUtf16 } from './truncate-utf16.js';
 
 /** ProductFields that fit the service's limits, and the keys that did not fit. */
 export interface ToProductFieldsResult {
-  /** Null-prototype object, so a `__proto__` key is just a key. */
+  /** A plain object; a `__proto__` key is an own data property (defined, never assigned), just a key. */
   readonly fields: Record<string, string>;
   /** Keys left out: over the pair budget, blank key or value, or the reserved `aws/` prefix. */
   readonly dropped: string[];
+}
+
+// Non-empty `fields` objects toProductFields made and nobody has taken yet: the first createBaseFinding
+// given one uses it as the finding's ProductFields instead of copying it (see `takeFreshProductFields`).
+const FRESH_FIELDS = new WeakSet<object>();
+
+/**
+ * Whether `fields` is a non-empty result of `toProductFields` not taken before; true at most once per
+ * object, so a second finding built from the same fields gets its own copy.
+ */
+export function takeFreshProductFields(fields: object): boolean {
+  return FRESH_FIELDS.delete(fields);
 }
 
 /**
@@ -19,7 +31,10 @@ export function toProductFields(
   entries: Iterable<readonly [string, string]>,
   budget: number = PARSER_PRODUCT_FIELDS_BUDGET,
 ): ToProductFieldsResult {
-  const fields: Record<string, string> = Object.create(null);
+  // A plain object rather than a null-prototype one (dictionary mode in V8, slow to fill, read and copy).
+  // `Object.hasOwn` ignores inherited names such as `constructor`, and assigning one of them makes an own
+  // property; only `__proto__` (a setter on Object.prototype) has to be defined instead of assigned.
+  const fields: Record<string, string> = {};
   const dropped: string[] = [];
   const limit = Math.min(Math.max(0, Math.floor(budget)), ASFF_LIMITS.PRODUCT_FIELDS);
   let count = 0;
@@ -39,10 +54,14 @@ export function toProductFields(
       continue;
     }
     if (isNew) count += 1;
-    fields[key] =
+    const value =
       rawValue.length <= ASFF_LIMITS.PRODUCT_FIELD_VALUE
         ? rawValue
         : truncateUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE).value;
+    if (key === '__proto__')
+      Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
+    else fields[key] = value;
   }
+  if (count > 0) FRESH_FIELDS.add(fields);
   return { fields, dropped };
 }

@@ -18,6 +18,33 @@ const context: NormalizeContext = {
 };
 
 describe('createBaseFinding', () => {
+  it('uses a fresh toProductFields result once, then copies it; other objects are always copied', () => {
+    const input = {
+      id: createFindingId({ vendor: 'dragos', sensor: 'site-a', eventId: '1' }),
+      generatorId: 'dragos/detection/42',
+      title: 'Modbus write',
+      severity: { normalized: 72, original: '4' },
+      types: [],
+      createdAt: new Date('2025-05-01T12:00:00Z'),
+      resources: [toOtAssetResource({ id: 'plc-7', vendor: 'dragos' })],
+    };
+    const { fields } = toProductFields([
+      ['__proto__', 'p'],
+      ['b', '2'],
+    ]);
+    const first = createBaseFinding(context, { ...input, productFields: fields });
+    const second = createBaseFinding(context, { ...input, productFields: fields });
+    expect(first.ProductFields).toBe(fields);
+    expect(second.ProductFields).not.toBe(fields);
+    expect(JSON.stringify(second.ProductFields)).toBe('{"__proto__":"p","b":"2"}');
+    expect(JSON.stringify(first)).toBe(JSON.stringify(second));
+    const plain = { c: '3' };
+    expect(createBaseFinding(context, { ...input, productFields: plain }).ProductFields).not.toBe(plain);
+    expect(
+      createBaseFinding(context, { ...input, productFields: toProductFields([]).fields }),
+    ).not.toHaveProperty('ProductFields');
+  });
+
   it('fills the bookkeeping fields and mirrors FindingProviderFields', () => {
     const finding = createBaseFinding(context, {
       id: createFindingId({ vendor: 'dragos', sensor: 'site-a', eventId: '1' }),

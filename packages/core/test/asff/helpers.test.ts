@@ -395,6 +395,34 @@ describe('toProductFields', () => {
     expect(Object.keys(fields)).toEqual(['__proto__']);
   });
 
+  it('builds a plain object where __proto__, constructor and hasOwnProperty are own keys in input order', () => {
+    const { fields, dropped } = toProductFields([
+      ['a', '1'],
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['hasOwnProperty', 'h'],
+      ['__proto__', 'p2'],
+    ]);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(Object.keys(fields)).toEqual(['a', '__proto__', 'constructor', 'hasOwnProperty']);
+    expect(JSON.stringify(fields)).toBe('{"a":"1","__proto__":"p2","constructor":"c","hasOwnProperty":"h"}');
+    expect(dropped).toEqual([]);
+    expect(Object.prototype).not.toHaveProperty('a');
+  });
+
+  it('counts an inherited name such as toString against the budget as a new key', () => {
+    const { fields, dropped } = toProductFields(
+      [
+        ['toString', 't'],
+        ['valueOf', 'v'],
+        ['x', '1'],
+      ],
+      2,
+    );
+    expect(Object.keys(fields)).toEqual(['toString', 'valueOf']);
+    expect(dropped).toEqual(['x']);
+  });
+
   test.prop([
     fc.array(fc.tuple(fc.string({ maxLength: 200 }), fc.string({ maxLength: 2100 })), { maxLength: 70 }),
   ])('always gives schema-valid ProductFields within the budget', (entries) => {
