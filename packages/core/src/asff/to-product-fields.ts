@@ -44,7 +44,7 @@ export function toProductFields(
       rawKey.length <= ASFF_LIMITS.PRODUCT_FIELD_KEY
         ? rawKey
         : truncateUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY).value;
-    if (key.trim() === '' || rawValue.trim() === '' || key.startsWith('aws/')) {
+    if (isBlank(key) || isBlank(rawValue) || (key.charCodeAt(0) === 97 && key.startsWith('aws/'))) {
       dropped.push(rawKey);
       continue;
     }
@@ -64,4 +64,15 @@ export function toProductFields(
   }
   if (count > 0) FRESH_FIELDS.add(fields);
   return { fields, dropped };
+}
+
+/**
+ * `value.trim() === ''` without trimming the usual value: one that starts with a printable ASCII character
+ * other than the space is not blank (every character `trim` removes is a space, a control character or
+ * above U+007F).
+ */
+function isBlank(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === '';
 }

@@ -410,6 +410,21 @@ describe('toProductFields', () => {
     expect(Object.prototype).not.toHaveProperty('a');
   });
 
+  it('drops keys and values that are blank by String.prototype.trim, Unicode spaces included', () => {
+    const { fields, dropped } = toProductFields([
+      ['\u00a0', 'v'],
+      ['k', '\ufeff\u2028 '],
+      ['', 'v'],
+      ['ok', ' v'],
+      ['\u007fdel', '\u0085x'],
+    ]);
+    expect(dropped).toEqual(['\u00a0', 'k', '']);
+    expect(Object.entries(fields)).toEqual([
+      ['ok', ' v'],
+      ['\u007fdel', '\u0085x'],
+    ]);
+  });
+
   it('counts an inherited name such as toString against the budget as a new key', () => {
     const { fields, dropped } = toProductFields(
       [
