@@ -1,16 +1,8 @@
 import { unescapeExtensionValue } from './cef-escape.js';
 import type { CefExtension, CefRecord, SyslogPrefix } from './cef-record.js';
 
-/** Header fields of a record, already unescaped. */
-export interface CefHeaderFields {
-  readonly version: number;
-  readonly deviceVendor: string;
-  readonly deviceProduct: string;
-  readonly deviceVersion: string;
-  readonly deviceEventClassId: string;
-  readonly name: string;
-  readonly severity: string;
-}
+/** Header fields of a record, already unescaped: every `CefRecord` member but the extensions and prefix. */
+export type CefHeaderFields = Omit<CefRecord, 'extensions' | 'prefix'>;
 
 // `extensions` is an own, enumerable accessor (so `toEqual`, `JSON.stringify` and deep-freeze see it like
 // a plain property) whose cache lives in a private field (so a frozen record still caches).
