@@ -1,4 +1,5 @@
-// s3rver 3.7.1 ships no typings; the subset the local pipeline uses.
+// s3rver 3.7.1 ships no typings: the subset the local pipeline and the handler and CLI tests use.
+// Included by those packages' tsconfig.json.
 declare module 's3rver' {
   interface S3rverOptions {
     port?: number;
