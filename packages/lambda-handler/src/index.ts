@@ -54,8 +54,10 @@ export {
   MAX_FINDINGS_PER_CALL,
   MAX_REQUEST_BYTES,
   packFindings,
+  toBatchImportBody,
   toSizedFinding,
 } from './import/pack-findings.js';
+export { createBatchImportCommand, SERIALIZED_BODY_MIDDLEWARE } from './import/batch-import-command.js';
 export type { RateLimiter, RateLimiterOptions } from './import/rate-limiter.js';
 export { createRateLimiter } from './import/rate-limiter.js';
 export {

@@ -35,7 +35,7 @@ function record(index: number, line: string): KinesisStreamRecord {
   };
 }
 
-/** A real SDK client to the local server, with a middleware that sees each call's findings as it leaves. */
+/** A real SDK client to the local server, with a middleware that reads each call's findings from the signed request body. */
 function createObservedClient(url: string, onCall: (findings: readonly AwsSecurityFinding[]) => void) {
   const client: SecurityHubClient = createSecurityHubClient({
     region: 'us-east-1',
@@ -45,10 +45,11 @@ function createObservedClient(url: string, onCall: (findings: readonly AwsSecuri
   });
   client.middlewareStack.add(
     (next) => async (args) => {
-      onCall((args.input as { Findings?: AwsSecurityFinding[] }).Findings ?? []);
+      const body = (args.request as { body?: unknown }).body;
+      onCall((JSON.parse(String(body)) as { Findings: AwsSecurityFinding[] }).Findings);
       return next(args);
     },
-    { step: 'initialize', name: 'otbridgeTestObserver' },
+    { step: 'finalizeRequest', name: 'otbridgeTestObserver' },
   );
   return client;
 }

@@ -13,7 +13,7 @@ import {
 import { createProgress } from '../io/progress.js';
 import { createProjectRegistry } from '../io/project-parsers.js';
 import { readLines } from '../io/read-lines.js';
-import { toNdjsonLine, writeOutput } from '../io/write-output.js';
+import { writeOutput } from '../io/write-output.js';
 
 /** Findings gathered before one importer run (10 calls of 100): bounds memory on large backfills. */
 const IMPORT_CHUNK_FINDINGS = 1_000;
@@ -131,8 +131,8 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
     const findings = [...byId.values()].map((entry) => entry.newest.finding);
     if (importer === undefined) {
       const { calls, oversized } = handler.packFindings(findings.map(handler.toSizedFinding));
-      for (const call of calls)
-        await writeOutput(process.stdout, toNdjsonLine({ Findings: call.map((item) => item.finding) }));
+      // Each line is the request body the import would send.
+      for (const call of calls) await writeOutput(process.stdout, `${handler.toBatchImportBody(call)}\n`);
       counts.calls += calls.length;
       for (const item of oversized) {
         counts.permanent++;

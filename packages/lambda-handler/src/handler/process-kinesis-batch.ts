@@ -67,8 +67,8 @@ interface FindingEntry {
   settlement?: FindingSettlement;
 }
 
-// A sent finding travels in its call's item (the entry lets go of it), so it is freed as soon as the call
-// returns; the SDK serialises it again for the request, after packing measured it once.
+// A sent finding travels in its call's item as JSON (the entry lets go of the object), serialised once: for
+// its size and as its part of the request body.
 interface EntryItem extends ImportItem {
   readonly entry: FindingEntry;
 }
@@ -217,7 +217,7 @@ class FindingsPipeline {
       entry.sent = true;
       const sized = toSizedFinding(entry.finding as AwsSecurityFinding);
       entry.finding = undefined;
-      const item: EntryItem = { id: entry.id, bytes: sized.bytes, finding: sized.finding, entry };
+      const item: EntryItem = { id: entry.id, json: sized.json, bytes: sized.bytes, entry };
       if (item.bytes > MAX_FINDING_BYTES) {
         const failure = toOversizedFailure(item);
         this.#session.reject(item, failure.errorCode, failure.errorMessage);

@@ -1,9 +1,6 @@
-import {
-  type AwsSecurityFinding,
-  BatchImportFindingsCommand,
-  type SecurityHubClient,
-} from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { computeBackoffDelay } from './backoff.js';
+import { createBatchImportCommand } from './batch-import-command.js';
 import { classifyCallError, isPermanentFindingError } from './classify-error.js';
 import { type ImportItem, packFindings, type SizedFinding, toSizedFinding } from './pack-findings.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -101,11 +98,6 @@ export function toOversizedFailure(item: ImportItem): { errorCode: string; error
   };
 }
 
-/** The request of one call: the SDK serialises the findings (again: packing measured them once). */
-function toCommand(items: readonly ImportItem[]): BatchImportFindingsCommand {
-  return new BatchImportFindingsCommand({ Findings: items.map((item) => item.finding) });
-}
-
 /** Builds the importer. */
 export function createFindingsImporter(options: FindingsImporterOptions): FindingsImporter {
   const now = options.now ?? Date.now;
@@ -152,7 +144,7 @@ export function createFindingsImporter(options: FindingsImporterOptions): Findin
         let outcome: 'retry-throttled' | 'retry' | 'done';
         mutable.calls++;
         try {
-          const response = await options.client.send(toCommand(pending), {
+          const response = await options.client.send(createBatchImportCommand(pending), {
             abortSignal: AbortSignal.timeout(Math.min(remaining, options.requestTimeoutMs)),
           });
           const failedList = response.FailedFindings ?? [];

@@ -7,19 +7,28 @@ export const MAX_REQUEST_BYTES = 6 * 1024 * 1024 - 1024;
 /** Per-finding limit enforced by the service (240 KB). */
 export const MAX_FINDING_BYTES = 240 * 1024;
 
-/** One finding ready to import: its Id, its UTF-8 JSON size (measured once), and the finding itself. */
+/**
+ * One finding ready to import: its Id, its JSON (serialised once: the request body is built from it, and
+ * the finding object can be let go) and that JSON's UTF-8 size.
+ */
 export interface ImportItem {
   readonly id: string;
+  readonly json: string;
   readonly bytes: number;
-  readonly finding: AwsSecurityFinding;
 }
 
 /** A finding with its serialised size, ready to pack. */
 export type SizedFinding = ImportItem;
 
-/** Measures a finding as it goes over the wire (UTF-8 JSON). */
+/** Serialises a finding as it goes over the wire (JSON) and measures it (UTF-8 bytes). */
 export function toSizedFinding(finding: AwsSecurityFinding): SizedFinding {
-  return { finding, id: finding.Id ?? '', bytes: Buffer.byteLength(JSON.stringify(finding), 'utf8') };
+  const json = JSON.stringify(finding);
+  return { id: finding.Id ?? '', json, bytes: Buffer.byteLength(json, 'utf8') };
+}
+
+/** The `BatchImportFindings` request body of one packed call: `{"Findings":[...]}` from each item's JSON. */
+export function toBatchImportBody(items: readonly ImportItem[]): string {
+  return `{"Findings":[${items.map((item) => item.json).join(',')}]}`;
 }
 
 /** Packs findings in order into calls of ≤ 100 findings and ≤ 6 MB. Oversized findings are not packed. */
