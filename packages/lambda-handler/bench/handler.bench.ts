@@ -1,9 +1,19 @@
 // Benchmarks of the built bundle (run `pnpm build` first): size, cold start, records/s, peak RSS.
 // Prints figures; asserts nothing. Usage: pnpm --filter @otbridge/lambda-handler bench
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 
@@ -114,6 +124,74 @@ function setEnvironment(url: string): void {
   });
 }
 
+interface ChildFigures {
+  readonly maxRssKiB: number;
+  readonly failures: number;
+  readonly constrainedMemory: number;
+  readonly heapSizeLimit: number;
+}
+
+/** The smallest Lambda memory size. */
+const LAMBDA_MEMORY_BYTES = 128 * 1024 * 1024;
+
+/** A memory cgroup (v1 or v2) capped at a limit, or why none could be made (not root, no controller). */
+interface MemoryCgroup {
+  readonly available: boolean;
+  readonly reason?: string;
+  readonly procsFile: string;
+  resetPeak(): void;
+  peakKiB(): number;
+  failures(): number;
+  remove(): void;
+}
+
+function createMemoryCgroup(limitBytes: number): MemoryCgroup {
+  const name = `otbridge-bench-${process.pid}`;
+  const v1 = join('/sys/fs/cgroup/memory', name);
+  const v2 = join('/sys/fs/cgroup', name);
+  const read = (file: string): number => Number(readFileSync(file, 'utf8').trim().split(/\s+/).pop());
+  try {
+    if (existsSync('/sys/fs/cgroup/memory/memory.limit_in_bytes')) {
+      mkdirSync(v1);
+      writeFileSync(join(v1, 'memory.limit_in_bytes'), String(limitBytes));
+      return {
+        available: true,
+        procsFile: join(v1, 'cgroup.procs'),
+        resetPeak: () => writeFileSync(join(v1, 'memory.max_usage_in_bytes'), '0'),
+        peakKiB: () => read(join(v1, 'memory.max_usage_in_bytes')) / 1024,
+        failures: () => read(join(v1, 'memory.failcnt')),
+        remove: () => rmdirSync(v1),
+      };
+    }
+    if (readFileSync('/sys/fs/cgroup/cgroup.controllers', 'utf8').includes('memory')) {
+      mkdirSync(v2);
+      writeFileSync(join(v2, 'memory.max'), String(limitBytes));
+      return {
+        available: true,
+        procsFile: join(v2, 'cgroup.procs'),
+        resetPeak: () => undefined,
+        peakKiB: () =>
+          existsSync(join(v2, 'memory.peak')) ? read(join(v2, 'memory.peak')) / 1024 : Number.NaN,
+        failures: () =>
+          Number(/^max (\d+)/m.exec(readFileSync(join(v2, 'memory.events'), 'utf8'))?.[1] ?? Number.NaN),
+        remove: () => rmdirSync(v2),
+      };
+    }
+    throw new Error('no cgroup memory controller');
+  } catch (error) {
+    const reason = `needs root and a cgroup memory controller: ${error instanceof Error ? error.message : String(error)}`;
+    return {
+      available: false,
+      reason,
+      procsFile: '',
+      resetPeak() {},
+      peakKiB: () => 0,
+      failures: () => 0,
+      remove() {},
+    };
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -186,32 +264,41 @@ async function main(): Promise<void> {
   }
 
   // One maximal event (6,000 one-KB lines, 6 MB of payload) in a fresh plain-node process that reads the
-  // event as JSON, as the Lambda runtime does; the accept-all server runs in this process's child. Twice:
+  // event as JSON, as the Lambda runtime does; the accept-all server runs in this process's child. Each case
+  // runs in a 128 MB memory cgroup where one can be made (root), as the smallest Lambda, and unconstrained. Twice:
   // the fixture cycle (few distinct Ids) and distinct alerts (every line a finding, 60 calls).
   const rssServer = await startAcceptAllServer();
   const directory = mkdtempSync(join(tmpdir(), 'otbridge-bench-'));
   setEnvironment(rssServer.url);
   const count = Number(process.env.BENCH_RSS_RECORDS ?? 6_000);
-  const runChild = (eventFile: string, ...extra: string[]) =>
-    new Promise<{ maxRssKiB: number; failures: number }>((resolve, reject) => {
-      const run = spawn(
-        process.execPath,
-        [join(ROOT, 'bench', 'peak-rss-child.mjs'), BUNDLE, eventFile, ...extra],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
+  const runChild = (eventFile: string, cgroup: MemoryCgroup | undefined, ...extra: string[]) =>
+    new Promise<ChildFigures>((resolve, reject) => {
+      const args = [join(ROOT, 'bench', 'peak-rss-child.mjs'), BUNDLE, eventFile, ...extra];
+      // In the cgroup: a shell joins it, then becomes node, so node starts (and sizes its heap) inside it.
+      const run =
+        cgroup === undefined
+          ? spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+          : spawn(
+              '/bin/sh',
+              ['-c', 'echo $$ > "$0" && exec "$@"', cgroup.procsFile, process.execPath, ...args],
+              { stdio: ['ignore', 'pipe', 'inherit'] },
+            );
       let out = '';
       run.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
       });
-      run.once('exit', (code) =>
+      run.once('exit', (code, signal) =>
         code === 0
-          ? resolve(
-              JSON.parse(out.trim().split('\n').pop() ?? '{}') as { maxRssKiB: number; failures: number },
-            )
-          : reject(new Error(`peak-rss child exited ${code}`)),
+          ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildFigures)
+          : reject(
+              new Error(
+                `peak-rss child exited ${code ?? signal}${cgroup ? ' (in the 128 MB cgroup: out of memory?)' : ''}`,
+              ),
+            ),
       );
     });
   const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
+  const cgroup = createMemoryCgroup(LAMBDA_MEMORY_BYTES);
   try {
     for (const [name, make] of [
       ['vendor fixture cycle', makeRecords],
@@ -221,15 +308,31 @@ async function main(): Promise<void> {
       const payload = records.reduce((sum, r) => sum + Buffer.from(r.kinesis.data, 'base64').length, 0);
       const eventFile = join(directory, `${name.replaceAll(' ', '-')}.json`);
       writeFileSync(eventFile, JSON.stringify({ Records: records }));
-      const floor = await runChild(eventFile, '--floor');
-      const figures = await runChild(eventFile);
+      const label = `peak RSS, one maximal event (${name}: ${count} × 1 KB lines, ${payload} bytes)`;
+      // As Lambda runs it: node inside a 128 MB memory limit sizes its V8 heap from that limit.
+      if (cgroup.available) {
+        const floor = await runChild(eventFile, cgroup, '--floor');
+        cgroup.resetPeak();
+        const figures = await runChild(eventFile, cgroup);
+        console.log(
+          `${label}, in a 128 MB memory cgroup like the smallest Lambda: ${mib(figures.maxRssKiB)} ` +
+            `(target < 128 MB; cgroup peak ${mib(cgroup.peakKiB())}, limit hits ${cgroup.failures()}; ` +
+            `V8 heap limit ${mib(figures.heapSizeLimit / 1024)} from the ${mib(figures.constrainedMemory / 1024)} ` +
+            `limit; partial failures: ${figures.failures}); without the invocation: ${mib(floor.maxRssKiB)}`,
+        );
+      } else {
+        console.log(`${label}, in a 128 MB memory cgroup: not measured (${cgroup.reason})`);
+      }
+      const floor = await runChild(eventFile, undefined, '--floor');
+      const figures = await runChild(eventFile, undefined);
       console.log(
-        `peak RSS, one maximal event (${name}: ${count} × 1 KB lines, ${payload} bytes): ${mib(figures.maxRssKiB)} ` +
-          `(partial failures: ${figures.failures}; target < 128 MB); the same process without the invocation ` +
-          `(bundle imported, event parsed and walked): ${mib(floor.maxRssKiB)}`,
+        `${label}, unconstrained on this ${Math.round(totalmem() / 2 ** 30)} GiB host (V8 heap limit ` +
+          `${mib(figures.heapSizeLimit / 1024)}, sized from the host's memory): ${mib(figures.maxRssKiB)} ` +
+          `(partial failures: ${figures.failures}); without the invocation: ${mib(floor.maxRssKiB)}`,
       );
     }
   } finally {
+    cgroup.remove();
     rssServer.child.kill();
     rmSync(directory, { recursive: true, force: true });
   }
