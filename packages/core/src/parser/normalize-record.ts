@@ -5,7 +5,13 @@ import type { CefRecord } from '../cef/cef-record.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PARSER_DIAGNOSTIC_CODES } from './parser-diagnostic-codes.js';
 import { mergeParserOptions } from './parser-options-cache.js';
-import type { NormalizeContext, NormalizeLineResult, ParserIdentity, VendorParser } from './vendor-parser.js';
+import type {
+  NormalizeContext,
+  NormalizeLineResult,
+  ParserContext,
+  ParserIdentity,
+  VendorParser,
+} from './vendor-parser.js';
 
 /** Per-parser options keyed by parser id, merged over that parser's `defaultOptions`. */
 export type ParserOptionsById = Readonly<Record<string, object>>;
@@ -33,7 +39,7 @@ export function normalizeRecord(
   try {
     const productArn = context.productArn ?? defaultProductArn(context);
     const parserOptions = mergeParserOptions(parser.defaultOptions, options.parserOptions?.[parser.id]);
-    const outcome = parser.normalize(record, { ...context, productArn, options: parserOptions });
+    const outcome = parser.normalize(record, toParserContext(context, productArn, parserOptions));
     const diagnostics =
       before.length === 0
         ? [...outcome.diagnostics]
@@ -59,6 +65,41 @@ export function normalizeRecord(
       diagnostics: [...before, internalErrorDiagnostic(`parser "${parser.id}"`, error)],
     };
   }
+}
+
+/**
+ * The parser's context, built member by member in one fixed order rather than spread from the caller's
+ * object: every call then makes objects of one hidden class, whatever object the caller passed (a spread
+ * copies the caller's shape; in the benchmarks a non-frozen caller context made every parser about 12 %
+ * slower). Optional members are set only when present, as the spread did.
+ */
+function toParserContext(
+  context: NormalizeContext,
+  productArn: string,
+  options: object,
+): ParserContext<object> {
+  const parserContext: {
+    now: Date;
+    awsAccountId: string;
+    region: string;
+    partition: NormalizeContext['partition'];
+    productArn: string;
+    companyName?: string;
+    productName?: string;
+    defaultTimeZone?: string;
+    options: object;
+  } = {
+    now: context.now,
+    awsAccountId: context.awsAccountId,
+    region: context.region,
+    partition: context.partition,
+    productArn,
+    options,
+  };
+  if (context.companyName !== undefined) parserContext.companyName = context.companyName;
+  if (context.productName !== undefined) parserContext.productName = context.productName;
+  if (context.defaultTimeZone !== undefined) parserContext.defaultTimeZone = context.defaultTimeZone;
+  return parserContext;
 }
 
 /** An `parser/internal-error` diagnostic for a throw that should never have happened. */
