@@ -73,7 +73,7 @@ export function normalizeRecord(
  * copies the caller's shape; in the benchmarks a non-frozen caller context made every parser about 12 %
  * slower). Optional members are set only when present, as the spread did.
  */
-function toParserContext(
+export function toParserContext(
   context: NormalizeContext,
   productArn: string,
   options: object,

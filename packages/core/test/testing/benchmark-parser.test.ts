@@ -16,7 +16,14 @@ describe('benchmarkParser', () => {
     expect(result.corpusSize).toBe(30);
     expect(result.wallFindingsPerSecond).toBeGreaterThan(0);
     expect(result.cpuFindingsPerSecond).toBeGreaterThan(0);
-    expect(formatBenchmarkResult('acme', result)).toMatch(/^acme: [\d,]+ findings\/s wall clock/);
+    for (const stage of ['tokenize', 'parser', 'validation'] as const) {
+      expect(Number.isFinite(result.stageMicros[stage])).toBe(true);
+      expect(result.stageMicros[stage]).toBeGreaterThanOrEqual(0);
+    }
+    expect(result.stageMicros.tokenize).toBeGreaterThan(0);
+    const text = formatBenchmarkResult('acme', result);
+    expect(text).toMatch(/^acme: [\d,]+ findings\/s wall clock/);
+    expect(text).toMatch(/\n {2}CPU per line: tokenize \d+\.\d\d µs, route \+ parser \d+\.\d\d µs, validation \d+\.\d\d µs$/);
   });
 
   it('refuses to report a figure when a line is not a finding', () => {
