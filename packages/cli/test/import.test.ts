@@ -63,9 +63,12 @@ describe('otbridge import', () => {
     // A tight quota (2 calls/s, burst 1) makes the service throttle a client that sends faster.
     const { hub: server } = await hub({ quota: { rate: 2, burst: 1 } });
     const many = acmeLines(400);
-    const run = await runCli(['import', '--endpoint', server.url, '--rate', '100', '--concurrency', '4'], {
-      input: many.join('\n'),
-    });
+    // Enough attempts that jittered retries of the three throttled calls always get through the 2/s quota
+    // (with the default 6 an unlucky run could give up on one: a rare failure of this test).
+    const run = await runCli(
+      ['import', '--endpoint', server.url, '--rate', '100', '--concurrency', '4', '--max-attempts', '20'],
+      { input: many.join('\n') },
+    );
     expect(run.stderr).toMatch(/\((\d+) retried, ([1-9]\d*) throttled\)/);
     expect(run.code).toBe(EXIT_CODES.success);
     expect(server.store.findings()).toHaveLength(400);

@@ -277,7 +277,7 @@ describe('handler end to end (kinesalite records, securityhub-local, s3rver)', (
         parsers: [dragosParser, clarotyParser, nozomiParser],
         environment,
       });
-      const poisonIndex = expected.findIndex((lines) => lines === 'record');
+      const poisonIndex = expected.indexOf('record');
       const batch = [records[0]!, records[1]!, records[poisonIndex]!];
       const response = await handler({ Records: batch }, createInvocationContext({ timeoutMs: 5000 }));
       expect(response.batchItemFailures).toEqual([

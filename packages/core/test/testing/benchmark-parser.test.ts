@@ -23,7 +23,9 @@ describe('benchmarkParser', () => {
     expect(result.stageMicros.tokenize).toBeGreaterThan(0);
     const text = formatBenchmarkResult('acme', result);
     expect(text).toMatch(/^acme: [\d,]+ findings\/s wall clock/);
-    expect(text).toMatch(/\n {2}CPU per line: tokenize \d+\.\d\d µs, route \+ parser \d+\.\d\d µs, validation \d+\.\d\d µs$/);
+    expect(text).toMatch(
+      /\n {2}CPU per line: tokenize \d+\.\d\d µs, route \+ parser \d+\.\d\d µs, validation \d+\.\d\d µs$/,
+    );
   });
 
   it('refuses to report a figure when a line is not a finding', () => {
