@@ -181,6 +181,7 @@ function publishMetrics(
   metrics.addMetric(METRIC_NAMES.linesIn, MetricUnit.Count, summary.lines);
   metrics.addMetric(METRIC_NAMES.importCalls, MetricUnit.Count, summary.importCalls);
   metrics.addMetric(METRIC_NAMES.findingsImported, MetricUnit.Count, summary.findingsImported);
+  metrics.addMetric(METRIC_NAMES.linesImported, MetricUnit.Count, summary.linesImported);
   metrics.addMetric(METRIC_NAMES.findingsRetried, MetricUnit.Count, summary.findingsRetried);
   metrics.addMetric(METRIC_NAMES.throttledCalls, MetricUnit.Count, summary.throttledCalls);
   metrics.addMetric(METRIC_NAMES.linesSkipped, MetricUnit.Count, summary.linesSkipped);

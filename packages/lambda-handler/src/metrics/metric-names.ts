@@ -10,6 +10,11 @@ export const METRIC_NAMES = {
   linesIn: 'LinesIn',
   /** Findings Security Hub accepted (per vendor). */
   findingsImported: 'FindingsImported',
+  /**
+   * Lines whose finding Security Hub accepted. It is at least FindingsImported: lines carrying the same
+   * vendor alert share one finding.
+   */
+  linesImported: 'LinesImported',
   /** Lines deliberately skipped by a parser (per vendor). */
   linesSkipped: 'LinesSkipped',
   /** Lines and records written to the quarantine (per vendor; `unknown` when no parser claimed it). */

@@ -5,6 +5,7 @@ export interface HandlerMetrics {
   recordsIn: number;
   linesIn: number;
   findingsImported: number;
+  linesImported: number;
   linesSkipped: number;
   linesQuarantined: number;
   importCalls: number;
@@ -19,6 +20,7 @@ export function createHandlerMetrics(): HandlerMetrics {
     recordsIn: 0,
     linesIn: 0,
     findingsImported: 0,
+    linesImported: 0,
     linesSkipped: 0,
     linesQuarantined: 0,
     importCalls: 0,
@@ -31,6 +33,7 @@ const TOTALS = {
   [METRIC_NAMES.recordsIn]: 'recordsIn',
   [METRIC_NAMES.linesIn]: 'linesIn',
   [METRIC_NAMES.findingsImported]: 'findingsImported',
+  [METRIC_NAMES.linesImported]: 'linesImported',
   [METRIC_NAMES.linesSkipped]: 'linesSkipped',
   [METRIC_NAMES.linesQuarantined]: 'linesQuarantined',
   [METRIC_NAMES.importCalls]: 'importCalls',

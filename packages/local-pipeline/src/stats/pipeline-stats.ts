@@ -18,6 +18,8 @@ export interface PipelineStats {
   /** From the handler's EMF metrics. */
   handlerLines: number;
   findingsImported: number;
+  /** Lines whose finding was accepted (lines of the same vendor alert share one finding). */
+  linesImported: number;
   linesSkipped: number;
   linesQuarantined: number;
   importCalls: number;
@@ -39,6 +41,7 @@ export function createPipelineStats(): PipelineStats {
     recordsCheckpointed: 0,
     handlerLines: 0,
     findingsImported: 0,
+    linesImported: 0,
     linesSkipped: 0,
     linesQuarantined: 0,
     importCalls: 0,
@@ -51,6 +54,7 @@ export function createPipelineStats(): PipelineStats {
 export function addHandlerMetrics(stats: PipelineStats, metrics: HandlerMetrics): void {
   stats.handlerLines += metrics.linesIn;
   stats.findingsImported += metrics.findingsImported;
+  stats.linesImported += metrics.linesImported;
   stats.linesSkipped += metrics.linesSkipped;
   stats.linesQuarantined += metrics.linesQuarantined;
   stats.importCalls += metrics.importCalls;
@@ -64,11 +68,15 @@ export function addHandlerMetrics(stats: PipelineStats, metrics: HandlerMetrics)
   }
 }
 
-/** One status line: `lines in 30 · findings imported 24 · skipped 4 · quarantined 2`. */
+/**
+ * One status line: `lines in 30 · findings imported 18 (from 20 lines) · skipped 10 · quarantined 0`. The
+ * `from N lines` part appears when lines shared findings, so the line counts add up to `lines in`.
+ */
 export function formatStatsLine(stats: PipelineStats): string {
+  const merged = stats.linesImported > stats.findingsImported;
   return [
     `lines in ${stats.linesIn}`,
-    `findings imported ${stats.findingsImported}`,
+    `findings imported ${stats.findingsImported}${merged ? ` (from ${stats.linesImported} lines)` : ''}`,
     `skipped ${stats.linesSkipped}`,
     `quarantined ${stats.linesQuarantined}`,
     ...(stats.throttledCalls > 0 ? [`throttled calls ${stats.throttledCalls}`] : []),
