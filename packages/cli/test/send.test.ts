@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { deaggregateSync } from 'aws-kinesis-agg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/io/exit-codes.js';
+import { startFaultyKinesis } from './helpers/faulty-kinesis.js';
 import { type LocalKinesis, startKinesis } from './helpers/local-servers.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -99,6 +100,62 @@ describe('otbridge send', () => {
     const calls = Number(/\((\d+) PutRecords calls/.exec(plain.stderr)?.[1]);
     expect(calls).toBeGreaterThanOrEqual(3);
     expect(await kinesis.readRecords('send-batches')).toHaveLength(1200);
+  });
+
+  it('retries refused entries, throttled and failed calls and a short answer: every line written once', async () => {
+    await kinesis.createStream('send-faults');
+    // Call 0 refuses every third entry; the retries then meet a throttled call, an answer cut short after
+    // 100 results (the rest not written) and an internal failure before one goes through.
+    const faults = await startFaultyKinesis(kinesis.url, (call) => {
+      if (call === 0) return { refuse: (index, firstSeen) => firstSeen && index % 3 === 0 };
+      if (call === 1) return { call: 'throttled' };
+      if (call === 2) return { truncateTo: 100 };
+      if (call === 3) return { call: 'internal-failure' };
+      return {};
+    });
+    try {
+      const many = Array.from({ length: 700 }, (_, i) => `${lines[1]} cs9=${i}`);
+      const run = await runCli(
+        ['send', '--stream', 'send-faults', '--endpoint', faults.url, '--envelope', 'raw'],
+        { input: many.join('\n') },
+      );
+      expect(run.code).toBe(EXIT_CODES.success);
+      expect(run.stderr).toMatch(
+        /sent 700 of 700 lines as 700 records .*, [1-9]\d* entries retried, 0 lines failed/,
+      );
+      expect(faults.stats.refused).toBeGreaterThan(100);
+      expect(faults.stats.cutOff).toBeGreaterThan(0);
+      const written = (await kinesis.readRecords('send-faults')).map((record) =>
+        record.data.toString('utf8'),
+      );
+      expect(written.sort()).toEqual([...many].sort());
+    } finally {
+      await faults.close();
+    }
+  });
+
+  it('reports the lines it could not write after --max-attempts and exits 3', async () => {
+    await kinesis.createStream('send-throttled');
+    const faults = await startFaultyKinesis(kinesis.url, () => ({ call: 'throttled' }));
+    try {
+      const run = await runCli([
+        'send',
+        '--stream',
+        'send-throttled',
+        '--endpoint',
+        faults.url,
+        '--max-attempts',
+        '2',
+        MIXED,
+      ]);
+      expect(run.code).toBe(EXIT_CODES.unavailable);
+      expect(run.stderr).toContain(`sent 0 of ${lines.length} lines as 0 records`);
+      expect(run.stderr).toContain(`${lines.length} lines failed`);
+      expect(faults.stats.calls).toBe(2);
+      expect(await kinesis.readRecords('send-throttled')).toEqual([]);
+    } finally {
+      await faults.close();
+    }
   });
 
   it('fails with exit code 3 and a message when the stream does not exist', async () => {

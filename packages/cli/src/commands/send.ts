@@ -101,10 +101,14 @@ async function runSend(files: readonly string[], options: SendOptions): Promise<
         const response = await client.send(
           new PutRecordsCommand({ StreamName: options.stream, Records: entries }),
         );
+        // Results are positional. An entry with no result (a short answer) counts as not written, never as
+        // written, so it goes round again.
+        const results = response.Records ?? [];
         const again: PendingRecord[] = [];
-        for (const [index, result] of (response.Records ?? []).entries()) {
-          const record = pending[index] as PendingRecord;
-          if (result.ErrorCode !== undefined || result.SequenceNumber === undefined) again.push(record);
+        for (const [index, record] of pending.entries()) {
+          const result = results[index];
+          if (result === undefined || result.ErrorCode !== undefined || result.SequenceNumber === undefined)
+            again.push(record);
           else counts.records++;
         }
         pending = again;

@@ -71,10 +71,12 @@ export function createKinesisWriter(options: KinesisWriterOptions): KinesisWrite
         const response = await options.client.send(
           new PutRecordsCommand({ StreamName: options.streamName, Records: entries }),
         );
+        // Results are positional; an entry with no result (a short answer) is retried, never taken as written.
+        const results = response.Records ?? [];
         const again: EncodedKinesisRecord[] = [];
-        for (const [index, result] of (response.Records ?? []).entries()) {
-          const record = pending[index] as EncodedKinesisRecord;
-          if (result.ErrorCode !== undefined || result.SequenceNumber === undefined) {
+        for (const [index, record] of pending.entries()) {
+          const result = results[index];
+          if (result === undefined || result.ErrorCode !== undefined || result.SequenceNumber === undefined) {
             again.push(record);
             continue;
           }
