@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBatchInfo } from '../src/commands/redrive.js';
 import { EXIT_CODES } from '../src/io/exit-codes.js';
 import { type LocalKinesis, startKinesis, startS3, startSecurityHub } from './helpers/local-servers.js';
+import { startLocalSqs } from './helpers/local-sqs.js';
 import { runCli } from './helpers/run-cli.js';
 
 const STREAM = 'redrive-stream';
@@ -100,6 +101,35 @@ describe('otbridge redrive', () => {
     expect(run.code).toBe(EXIT_CODES.unavailable);
     expect(run.stderr).toContain('the stream no longer serves this range');
     expect(run.stderr).toContain('not a Lambda on-failure record');
+  });
+
+  it('reads on-failure messages from an SQS queue, deletes the finished ones and keeps the rest', async () => {
+    const sqs = await startLocalSqs();
+    try {
+      const gone = message(0, 1).replace(/"shardId": "[^"]+"/, '"shardId": "shardId-000000000099"');
+      sqs.send(message(6, 8)); // as Lambda sends it
+      sqs.send(JSON.stringify({ Type: 'Notification', Message: message(11, 11) })); // through SNS
+      sqs.send(gone);
+      sqs.send('{"hello":"world"}');
+      const [, ...rest] = args('unused');
+      const fromFile = rest.indexOf('--messages');
+      rest.splice(fromFile, 2, '--queue', sqs.queueUrl, '--sqs-endpoint', sqs.url);
+      const run = await runCli(['redrive', ...rest], { env });
+      expect(run.stderr).toContain(
+        '4 messages: 2 ranges re-processed (4 records), 1 kept, 1 not on-failure records',
+      );
+      expect(run.code).toBe(EXIT_CODES.unavailable);
+      // The two finished messages are deleted; the unreadable range and the foreign message stay queued.
+      expect(sqs.messages.map((m) => m.body).sort()).toEqual([gone, '{"hello":"world"}'].sort());
+      expect(sqs.messages.every((m) => m.receiveCount === 1)).toBe(true);
+      expect(sqs.staleDeletes).toBe(0);
+      const found = await securityHub.client.send(new GetFindingsCommand({}));
+      const titles = found.Findings?.map((f) => f.Title) ?? [];
+      for (const title of ['Redrive 6', 'Redrive 7', 'Redrive 8', 'Redrive 11'])
+        expect(titles).toContain(title);
+    } finally {
+      await sqs.close();
+    }
   });
 
   it('needs a source', async () => {
