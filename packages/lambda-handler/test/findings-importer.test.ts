@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   type FindingValidator,
   type SecurityHubLocal,
@@ -179,5 +181,83 @@ describe('createFindingsImporter (against securityhub-local)', () => {
     const importer = await setUp({ faults: { throttleNextRequests: 1 } }, { maxAttempts: 2 });
     const result = await importer.importFindings([makeFinding('t')], { deadline: Date.now() + 5000 });
     expect(result).toMatchObject({ accepted: ['t'], throttledCalls: 1, calls: 2, retriedFindings: 1 });
+  });
+});
+
+describe('createFindingsImporter (answers that do not account for every finding)', () => {
+  /** A loopback server answering BatchImportFindings with the given counts, call by call. */
+  async function startAnswering(answers: ((sent: number) => object)[]) {
+    const bodies: { Findings: { Id: string }[] }[] = [];
+    const httpServer = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Findings: { Id: string }[] };
+        const answer = answers[Math.min(bodies.length, answers.length - 1)] as (sent: number) => object;
+        bodies.push(body);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(answer(body.Findings.length)));
+      });
+    });
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    const importer = (maxAttempts: number) =>
+      createFindingsImporter({
+        client: createSecurityHubClient({
+          region: 'us-east-1',
+          securityHubEndpoint: url,
+          requestTimeoutMs: 5000,
+          credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
+        }),
+        rateLimiter: createRateLimiter({ ratePerSecond: 0, burst: 1 }),
+        maxAttempts,
+        backoffBaseMs: 1,
+        backoffMaxMs: 5,
+        concurrency: 1,
+        requestTimeoutMs: 5000,
+      });
+    return {
+      bodies,
+      importer,
+      close: () => new Promise<void>((resolve) => httpServer.close(() => resolve())),
+    };
+  }
+  const complete = (sent: number) => ({ SuccessCount: sent, FailedCount: 0, FailedFindings: [] });
+
+  it('sends again the findings a short SuccessCount leaves unconfirmed, and accepts them once confirmed', async () => {
+    const server = await startAnswering([
+      () => ({ SuccessCount: 1, FailedCount: 0, FailedFindings: [] }),
+      complete,
+    ]);
+    try {
+      const result = await server.importer(3).importFindings(
+        ids(3).map((id) => makeFinding(id)),
+        { deadline: Date.now() + 10_000 },
+      );
+      expect(server.bodies.map((body) => body.Findings.length)).toEqual([3, 3]);
+      expect(result.accepted.sort()).toEqual(ids(3));
+      expect(result.retriedFindings).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never reports success when FailedCount says more failed than FailedFindings lists', async () => {
+    const server = await startAnswering([
+      (sent) => ({ SuccessCount: sent - 1, FailedCount: 1, FailedFindings: [] }),
+    ]);
+    try {
+      const result = await server.importer(2).importFindings(
+        ids(2).map((id) => makeFinding(id)),
+        { deadline: Date.now() + 10_000 },
+      );
+      expect(result.accepted).toEqual([]);
+      expect(result.retryable.map((failure) => failure.errorCode)).toEqual([
+        'IncompleteResponse',
+        'IncompleteResponse',
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -98,6 +98,21 @@ export function toOversizedFailure(item: ImportItem): { errorCode: string; error
   };
 }
 
+const INCOMPLETE_RESPONSE_MESSAGE =
+  'BatchImportFindings answered with counts that do not cover every finding sent; not confirmed as imported.';
+
+/** True when SuccessCount and FailedCount/FailedFindings do not account for all `sent` findings. */
+function isIncompleteAnswer(
+  response: { SuccessCount?: number | undefined; FailedCount?: number | undefined },
+  sent: number,
+  listedFailures: number,
+): boolean {
+  const successes = response.SuccessCount;
+  const failures = response.FailedCount ?? listedFailures;
+  if (failures > listedFailures) return true;
+  return successes !== undefined && successes + listedFailures < sent;
+}
+
 /** Builds the importer. */
 export function createFindingsImporter(options: FindingsImporterOptions): FindingsImporter {
   const now = options.now ?? Date.now;
@@ -150,10 +165,18 @@ export function createFindingsImporter(options: FindingsImporterOptions): Findin
           const failedList = response.FailedFindings ?? [];
           const failed =
             failedList.length === 0 ? undefined : new Map(failedList.map((f) => [f.Id ?? '', f]));
+          // The counts must account for every finding sent. When they do not (fewer successes, or failures
+          // left out of the list), which unlisted findings were accepted is unknown: send them again (an
+          // unchanged finding is a no-op upsert) rather than report success for one that was not accepted.
+          const unconfirmed = isIncompleteAnswer(response, pending.length, failedList.length);
           const again: T[] = [];
           for (const item of pending) {
             const failure = failed?.get(item.id);
-            if (failure === undefined) {
+            if (failure === undefined && unconfirmed) {
+              if (attempt + 1 >= options.maxAttempts)
+                fail(item, 'retryable', 'IncompleteResponse', INCOMPLETE_RESPONSE_MESSAGE);
+              else again.push(item);
+            } else if (failure === undefined) {
               accept(item);
             } else if (isPermanentFindingError(failure.ErrorCode)) {
               fail(item, 'permanent', failure.ErrorCode ?? '', failure.ErrorMessage ?? '');
