@@ -1,10 +1,13 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetFindingsCommand } from '@aws-sdk/client-securityhub';
 import {
   createInvocationContext,
   createKinesisHandler,
   encodeFluentdRecord,
   type KinesisHandler,
+  QUARANTINE_SCHEMA_VERSION,
+  type QuarantineObject,
+  toQuarantineObjectKey,
 } from '@otbridge/lambda-handler';
 import { dragosParser } from '@otbridge/parser-dragos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +166,70 @@ describe('otbridge quarantine', () => {
     expect(run.stdout).toContain('all entries done: object deleted');
     const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'second/' }));
     expect(listed.Contents ?? []).toHaveLength(0);
+  });
+
+  it('keeps a whole-record entry when any of its lines is quarantined again, even if others import', async () => {
+    // An entry holding a whole record (here: one that failed to decode when it arrived) can decode into
+    // several lines on replay. One line importing must not mark the entry done while another fails again.
+    const prefix = 'third/';
+    const objectKey = toQuarantineObjectKey({
+      prefix,
+      streamName: 'ot-ids',
+      shardId: 'shardId-000000000000',
+      firstSequenceNumber: '49590000000000000000000000000000000000000000000007',
+    });
+    // The failing line first: an entry's fate must not be decided by its last line alone.
+    const data = Buffer.from(
+      `${GARBAGE}\nCEF:0|Acme|Sensor|1.0|102|Beacon|6|src=192.0.2.12 externalId=q-3\n`,
+    );
+    const object: QuarantineObject = {
+      schemaVersion: QUARANTINE_SCHEMA_VERSION,
+      eventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/ot-ids',
+      streamName: 'ot-ids',
+      shardId: 'shardId-000000000000',
+      firstSequenceNumber: '49590000000000000000000000000000000000000000000007',
+      lastSequenceNumber: '49590000000000000000000000000000000000000000000007',
+      writtenAt: '2026-01-01T00:00:00.000Z',
+      entries: [
+        {
+          reason: 'undecodable-record',
+          sequenceNumber: '49590000000000000000000000000000000000000000000007',
+          partitionKey: 'pk-7',
+          approximateArrivalTimestamp: 1_767_225_607,
+          data: data.toString('base64'),
+          diagnostics: [],
+        },
+      ],
+    };
+    await s3.client.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: objectKey,
+        Body: JSON.stringify(object),
+        ContentType: 'application/json',
+      }),
+    );
+    const run = await runCli(
+      ['quarantine', 'replay', ...bucketArgs(), '--securityhub-endpoint', securityHub.hub.url, objectKey],
+      { env },
+    );
+    expect(run.code).toBe(EXIT_CODES.rejected);
+    expect(run.stdout).not.toContain('object deleted');
+    expect(run.stderr).toContain(
+      'replayed 1 entries from 1 objects: 0 imported, 0 skipped, 1 quarantined again',
+    );
+    const show = await runCli(['quarantine', 'show', ...bucketArgs(), '--format', 'json', objectKey], {
+      env,
+    });
+    const kept = JSON.parse(show.stdout) as QuarantineObject;
+    expect(kept.entries).toHaveLength(1);
+    expect(Buffer.from(kept.entries[0]?.data ?? '', 'base64').equals(data)).toBe(true);
+    // The entry still holds the whole record, so it names no line within it (the replay's own line index).
+    expect(kept.entries[0]?.lineIndex).toBeUndefined();
+    expect(kept.entries[0]?.diagnostics.some((d) => d.code === 'cef/missing-header')).toBe(true);
+    // The line that did import is in Security Hub (replaying the entry again later re-imports it: a no-op).
+    const found = await securityHub.client.send(new GetFindingsCommand({}));
+    expect(found.Findings?.map((f) => f.Title)).toContain('Beacon');
   });
 
   it('requires a bucket and has --help on each subcommand', async () => {

@@ -279,6 +279,13 @@ async function runShow(
   return EXIT_CODES.success;
 }
 
+/** How far from done a line outcome leaves its entry (higher: less done). */
+const OUTCOME_RANK: Readonly<Record<LineOutcome['outcome'], number>> = {
+  imported: 0,
+  skipped: 0,
+  quarantined: 1,
+};
+
 /** What happened to one entry on replay. */
 type ReplayResult =
   | { status: 'imported' | 'skipped' | 'pending' }
@@ -318,7 +325,15 @@ async function runReplay(keys: readonly string[], options: BucketOptions & Repla
             : { securityHubEndpoint: options.securityhubEndpoint }),
           ...(bucket.endpoint === undefined ? {} : { s3Endpoint: bucket.endpoint }),
         },
-        (outcome) => outcomes.set(Number(outcome.sequenceNumber), outcome),
+        // An entry can hold a whole record that decodes into several lines: it is done only when every
+        // line is, so keep its worst outcome (quarantined over imported/skipped). The handler reports the
+        // lines of a record all together or, while the record is unfinished, none of them (pending).
+        (outcome) => {
+          const index = Number(outcome.sequenceNumber);
+          const known = outcomes.get(index);
+          if (known === undefined || OUTCOME_RANK[outcome.outcome] > OUTCOME_RANK[known.outcome])
+            outcomes.set(index, outcome);
+        },
       );
       // One synthetic record per entry; its sequence number is the entry's index, mapped back below.
       const event: Parameters<KinesisHandler>[0] = {
@@ -361,10 +376,12 @@ async function runReplay(keys: readonly string[], options: BucketOptions & Repla
         if (outcome === undefined) return { status: 'pending' };
         if (outcome.outcome !== 'quarantined') return { status: outcome.outcome };
         const fresh = again.get(index);
-        // Keep where the record really came from; take the new reason and diagnostics.
+        // The replay's own coordinates (its synthetic record, the line within it) say nothing about where
+        // the original came from: keep the original's, and the new reason and diagnostics.
+        const { subSequenceNumber: _sub, lineIndex: _line, ...freshFindings } = fresh ?? {};
         const entry: QuarantineEntry = fresh
           ? {
-              ...fresh,
+              ...(freshFindings as Omit<QuarantineEntry, 'subSequenceNumber' | 'lineIndex'>),
               sequenceNumber: original.sequenceNumber,
               partitionKey: original.partitionKey,
               approximateArrivalTimestamp: original.approximateArrivalTimestamp,
