@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deaggregateSync } from 'aws-kinesis-agg';
+import { startFaultyKinesis } from '@otbridge/local-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/io/exit-codes.js';
-import { startFaultyKinesis } from './helpers/faulty-kinesis.js';
 import { type LocalKinesis, startKinesis } from './helpers/local-servers.js';
 import { runCli } from './helpers/run-cli.js';
 
