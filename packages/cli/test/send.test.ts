@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deaggregateSync } from 'aws-kinesis-agg';
 import { startFaultyKinesis } from '@otbridge/local-pipeline/testing';
+import { deaggregateSync } from 'aws-kinesis-agg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/io/exit-codes.js';
 import { type LocalKinesis, startKinesis } from './helpers/local-servers.js';
