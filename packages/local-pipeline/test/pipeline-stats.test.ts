@@ -43,6 +43,14 @@ describe('pipeline stats', () => {
     );
   });
 
+  it('counts the lines that never reach the stream', () => {
+    const stats = createPipelineStats();
+    Object.assign(stats, { linesIn: 3, linesDropped: 1, findingsImported: 2, linesImported: 2 });
+    expect(formatStatsLine(stats)).toBe(
+      'lines in 3 · findings imported 2 · skipped 0 · quarantined 0 · dropped 1 (empty, or too large for a Kinesis record)',
+    );
+  });
+
   it('leaves out the line count when every line made its own finding', () => {
     const stats = createPipelineStats();
     Object.assign(stats, {

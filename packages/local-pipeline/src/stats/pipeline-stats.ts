@@ -79,6 +79,10 @@ export function formatStatsLine(stats: PipelineStats): string {
     `findings imported ${stats.findingsImported}${merged ? ` (from ${stats.linesImported} lines)` : ''}`,
     `skipped ${stats.linesSkipped}`,
     `quarantined ${stats.linesQuarantined}`,
+    // Never reach the stream (Fluentd drops them too): said here so every line in is accounted for.
+    ...(stats.linesDropped > 0
+      ? [`dropped ${stats.linesDropped} (empty, or too large for a Kinesis record)`]
+      : []),
     ...(stats.throttledCalls > 0 ? [`throttled calls ${stats.throttledCalls}`] : []),
     ...(stats.invocationErrors > 0 ? [`failed invocations ${stats.invocationErrors}`] : []),
   ].join(' · ');
