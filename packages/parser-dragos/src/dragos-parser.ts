@@ -82,6 +82,8 @@ function hashableContent(record: CefRecord): string {
 
 // ` -- []` and ` - [].` close 2.x messages: an empty list of extra details, noise in a Description.
 function cleanDescription(content: string): string {
+  // The pattern ends in `[]` or `[].`: other messages skip the regex, which tries every start position.
+  if (!content.endsWith('[]') && !content.endsWith('[].')) return content.trim();
   return content.replace(/\s+-{1,2}\s*\[\]\.?$/, '').trim();
 }
 

@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import type { Network, Resource } from '@aws-sdk/client-securityhub';
 import {
   createDiagnostic,
@@ -46,9 +47,37 @@ function parseAll(values: readonly string[], parse: (value: string) => string[])
   return all;
 }
 
+/**
+ * `parseIpList(value)` for one list item. An item of digits and dots only (the usual IPv4 address) has no
+ * separator, wrapper or placeholder for `splitCefList` to remove, so it is the one candidate: kept when it
+ * is an IPv4 address (it cannot be IPv6), without the split and filter.
+ */
+function parseIpItem(value: string): string[] {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code !== 46 && (code < 48 || code > 57)) return parseIpList(value);
+  }
+  return value !== '' && isIPv4(value) ? [value] : [];
+}
+
+/**
+ * `parseMacList(value)` for one list item. An item already in the normal form (`aa:bb:cc:dd:ee:ff`, lowercase
+ * hex) is returned as it is: splitting and normalising it gives the same text.
+ */
+function parseMacItem(value: string): string[] {
+  if (value.length !== 17) return parseMacList(value);
+  for (let index = 0; index < 17; index++) {
+    const code = value.charCodeAt(index);
+    const ok =
+      index % 3 === 2 ? code === 58 /* : */ : (code >= 48 && code <= 57) || (code >= 97 && code <= 102);
+    if (!ok) return parseMacList(value);
+  }
+  return [value];
+}
+
 function checkAddresses(block: DragosAssetBlock, role: Role, diagnostics: Diagnostic[]): CheckedBlock {
-  const ips = parseAll(block.ips, parseIpList);
-  const macs = parseAll(block.macs, parseMacList);
+  const ips = parseAll(block.ips, parseIpItem);
+  const macs = parseAll(block.macs, parseMacItem);
   if (ips.length < block.ips.length || macs.length < block.macs.length) {
     const bad = [
       ...block.ips.filter((ip) => parseIpList(ip).length === 0),
@@ -79,6 +108,15 @@ function pick(values: readonly string[], index: number, count: number): readonly
   return values;
 }
 
+/** Whether every list of a multi-id block is empty or has one item per id. */
+function isPairedByPosition(checked: CheckedBlock, count: number): boolean {
+  const { block } = checked;
+  for (const list of [checked.ips, checked.macs, block.hosts, block.names]) {
+    if (list.length !== 0 && list.length !== count) return false;
+  }
+  return true;
+}
+
 /**
  * The assets of one block. One id (or none): everything belongs to it. Several ids (`suid=11330,11363`):
  * the lists are paired by position when their lengths match the id count; otherwise (pairing unknown,
@@ -101,12 +139,7 @@ function toAssets(checked: CheckedBlock, role: Role, sensor: string): OtAsset[] 
     if (domains.length > 0) details.domains = domains.join(',');
     if (names.length > 1) details.names = names.join(',');
     if (block.assetClass !== undefined) details.class = block.assetClass;
-    if (count > 1) {
-      const paired = [checked.ips, checked.macs, block.hosts, block.names].every(
-        (list) => list.length === 0 || list.length === count,
-      );
-      details.addressPairing = paired ? 'position' : 'side';
-    }
+    if (count > 1) details.addressPairing = isPairedByPosition(checked, count) ? 'position' : 'side';
     if (block.vendor !== undefined) details.hardwareVendor = block.vendor;
     const name =
       names[0] ?? (id === undefined && ips[0] === undefined && macs[0] === undefined ? hosts[0] : undefined);
@@ -114,8 +147,9 @@ function toAssets(checked: CheckedBlock, role: Role, sensor: string): OtAsset[] 
     const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {
       vendor: 'dragos',
       site: sensor,
-      ips: [...ips],
-      macs: [...macs],
+      // Not copied: toOtAssetResource reads the lists and keeps none of them.
+      ips,
+      macs,
       details,
     };
     if (id !== undefined) asset.id = id;
@@ -127,6 +161,28 @@ function toAssets(checked: CheckedBlock, role: Role, sensor: string): OtAsset[] 
     assets.push(asset);
   }
   return assets;
+}
+
+/** Adds a block's Resources (first of each Id, at most 32 in all); returns how many did not fit. */
+function addResources(
+  resources: Resource[],
+  seen: Set<string>,
+  checked: CheckedBlock,
+  role: Role,
+  sensor: string,
+): number {
+  let dropped = 0;
+  for (const asset of toAssets(checked, role, sensor)) {
+    const resource = toOtAssetResource(asset);
+    if (seen.has(resource.Id ?? '')) continue;
+    if (resources.length >= MAX_RESOURCES) {
+      dropped += 1;
+      continue;
+    }
+    seen.add(resource.Id ?? '');
+    resources.push(resource);
+  }
+  return dropped;
 }
 
 /**
@@ -141,23 +197,9 @@ export function mapDragosAssets(notification: DragosNotification, sensor: string
   const single = checkAddresses(notification.asset, 'asset', diagnostics);
   const resources: Resource[] = [];
   const seen = new Set<string>();
-  let dropped = 0;
-  for (const [checked, role] of [
-    [source, 'source'],
-    [destination, 'destination'],
-    [single, 'asset'],
-  ] as const) {
-    for (const asset of toAssets(checked, role, sensor)) {
-      const resource = toOtAssetResource(asset);
-      if (seen.has(resource.Id ?? '')) continue;
-      if (resources.length >= MAX_RESOURCES) {
-        dropped += 1;
-        continue;
-      }
-      seen.add(resource.Id ?? '');
-      resources.push(resource);
-    }
-  }
+  let dropped = addResources(resources, seen, source, 'source', sensor);
+  dropped += addResources(resources, seen, destination, 'destination', sensor);
+  dropped += addResources(resources, seen, single, 'asset', sensor);
   if (dropped > 0) {
     diagnostics.push(
       createDiagnostic(

@@ -51,6 +51,12 @@ export function isKnownDragosQuadrant(quadrant: string | undefined): boolean {
   return quadrant === undefined || QUADRANTS.has(quadrant.toLowerCase());
 }
 
+// A loop rather than `some(prefix => ...)`: no closure over `summary` per record.
+function hasAssetDiscoveryPrefix(summary: string): boolean {
+  for (const prefix of ASSET_DISCOVERY_PREFIXES) if (summary.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * Classifies a notification: health (the Syslog App test message) and audit (Dragos Platform logons) first,
  * then asset discovery by summary, then the detection quadrant; no or unknown quadrant is `unassigned`.
@@ -66,12 +72,7 @@ export function classifyDragosNotification(
   if (summary.startsWith(PLATFORM_EVENT_PREFIX)) {
     return AUDIT_WORDS.test(summary.slice(PLATFORM_EVENT_PREFIX.length)) ? 'audit' : 'health';
   }
-  if (
-    assetDiscoveryNames.has(summary) ||
-    ASSET_DISCOVERY_PREFIXES.some((prefix) => summary.startsWith(prefix))
-  ) {
-    return 'asset-discovery';
-  }
+  if (assetDiscoveryNames.has(summary) || hasAssetDiscoveryPrefix(summary)) return 'asset-discovery';
   const quadrant = notification.quadrant?.toLowerCase();
   return (quadrant === undefined ? undefined : QUADRANTS.get(quadrant)) ?? 'unassigned';
 }

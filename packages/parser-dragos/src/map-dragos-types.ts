@@ -25,6 +25,21 @@ function toTypeSegment(value: string): string {
   return (toFindingType(value.slice(0, MAX_SEGMENT_LENGTH)) ?? '').trim();
 }
 
+/** The non-empty Types segments of a list, in order (what `map(toTypeSegment).filter(nonEmpty)` gives). */
+function toTypeSegments(values: readonly string[]): string[] {
+  const segments: string[] = [];
+  for (const value of values) {
+    const segment = toTypeSegment(value);
+    if (segment !== '') segments.push(segment);
+  }
+  return segments;
+}
+
+/** Appends a distinct value while there is room (a plain function: no closure per record). */
+function addType(types: string[], value: string): void {
+  if (types.length < MAX_TYPES && !types.includes(value)) types.push(value);
+}
+
 /**
  * ASFF Types for a notification: the event class's namespace, plus `TTPs/<tactic>` for every ATT&CK for ICS
  * tactic and, when exactly one tactic is given, `TTPs/<tactic>/<technique>` for every technique (with several
@@ -32,27 +47,24 @@ function toTypeSegment(value: string): string {
  */
 export function mapDragosTypes(eventClass: DragosEventClass, notification: DragosNotification): string[] {
   const types: string[] = [];
-  const add = (value: string): void => {
-    if (types.length < MAX_TYPES && !types.includes(value)) types.push(value);
-  };
-  const tactics = notification.tactics.map(toTypeSegment).filter((tactic) => tactic !== '');
-  const techniques = notification.techniques.map(toTypeSegment).filter((technique) => technique !== '');
+  const tactics = toTypeSegments(notification.tactics);
+  const techniques = toTypeSegments(notification.techniques);
   const hasTtps = tactics.length > 0 || techniques.length > 0;
   for (const base of BASE_TYPES[eventClass]) {
     // A bare `TTPs` adds nothing when a tactic follows.
     if (base === 'TTPs' && tactics.length > 0) continue;
     if (eventClass === 'unassigned' && CLEAR_TEXT_CREDENTIALS.test(notification.summary)) {
-      add('Sensitive Data Identifications/Passwords');
+      addType(types, 'Sensitive Data Identifications/Passwords');
       continue;
     }
     if (eventClass === 'unassigned' && hasTtps) continue;
-    add(base);
+    addType(types, base);
   }
-  for (const tactic of tactics) add(`TTPs/${tactic}`);
+  for (const tactic of tactics) addType(types, `TTPs/${tactic}`);
   if (tactics.length === 1) {
-    for (const technique of techniques) add(`TTPs/${tactics[0]}/${technique}`);
+    for (const technique of techniques) addType(types, `TTPs/${tactics[0]}/${technique}`);
   } else if (tactics.length === 0 && techniques.length > 0 && !types.includes('TTPs')) {
-    add('TTPs');
+    addType(types, 'TTPs');
   }
   return types;
 }
