@@ -1,4 +1,11 @@
-import type { AsffNetworkInput, Diagnostic, OtAsset } from '@otbridge/core';
+import { isIPv4 } from 'node:net';
+import {
+  type AsffNetworkInput,
+  type Diagnostic,
+  type OtAsset,
+  parseIpList,
+  parseMacList,
+} from '@otbridge/core';
 import type { ClarotyDialect } from './detect-claroty-dialect.js';
 import type { ClarotySeverity } from './map-claroty-severity.js';
 
@@ -36,6 +43,78 @@ export interface ClarotyEvent {
   /** `claroty/<field>` pairs in priority order; the builder applies the budget. */
   readonly productFields: readonly (readonly [string, string])[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * An asset with every `OtAsset` member present (`undefined` when unknown) in one order: every dialect's
+ * assets then share one object shape, so `toOtAssetResource` reads them without megamorphic lookups
+ * (it treats an `undefined` member as a missing one).
+ */
+export function toClarotyAsset(
+  id: string | undefined,
+  name: string | undefined,
+  ips: readonly string[] | undefined,
+  macs: readonly string[] | undefined,
+  zone: string | undefined,
+  type: string | undefined,
+  site: string | undefined,
+  role: 'actor' | 'target' | undefined,
+  details: Readonly<Record<string, string>> | undefined,
+): OtAsset {
+  return { id, name, ips, macs, zone, type, vendor: 'claroty', site, role, details };
+}
+
+/** A `toAsffNetwork` input with every member present, in one order (one object shape for all dialects). */
+export function toClarotyNetwork(
+  protocol: string | undefined,
+  sourceIp: string | undefined,
+  sourcePort: string | undefined,
+  sourceMac: string | undefined,
+  destinationIp: string | undefined,
+  destinationPort: string | undefined,
+  destinationDomain: string | undefined,
+): AsffNetworkInput {
+  return {
+    direction: undefined,
+    protocol,
+    sourceIp,
+    sourcePort,
+    sourceMac,
+    sourceDomain: undefined,
+    destinationIp,
+    destinationPort,
+    destinationDomain,
+  };
+}
+
+// A MAC already in the form parseMacList gives (`aa:bb:cc:dd:ee:ff`): it would return it unchanged.
+const CANONICAL_MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
+
+/** Appends what `parseMacList(value)` gives, without its list split for the usual canonical MAC. */
+export function pushMacs(out: string[], value: string): void {
+  if (CANONICAL_MAC.test(value)) out.push(value);
+  else for (const mac of parseMacList(value)) out.push(mac);
+}
+
+/** `parseMacList(value)`, without its list split for the usual canonical MAC. */
+export function parseMacs(value: string): string[] {
+  return CANONICAL_MAC.test(value) ? [value] : parseMacList(value);
+}
+
+/** `parseMacList(value)[0]`, without its list split for the usual canonical MAC. */
+export function firstMac(value: string): string | undefined {
+  return CANONICAL_MAC.test(value) ? value : parseMacList(value)[0];
+}
+
+/** `parseIpList(value)`, without its list split for the usual single IPv4 address. */
+export function parseIps(value: string): string[] {
+  return isIPv4(value) ? [value] : parseIpList(value);
+}
+
+/** Appends what `parseIpList(value)` gives, without its list split for the usual single IPv4 address. */
+export function pushIps(out: string[], value: string): void {
+  if (isIPv4(value)) out.push(value);
+  else for (const ip of parseIpList(value)) out.push(ip);
 }
 
 /** Placeholders Claroty sends for "no value" (`N/A` in CTD, `None`/`[]` in xDome). */

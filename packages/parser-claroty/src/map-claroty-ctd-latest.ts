@@ -1,12 +1,15 @@
-import { type CefRecord, type OtAsset, parseMacList } from '@otbridge/core';
+import type { CefRecord, OtAsset } from '@otbridge/core';
 import {
   type ClarotyEvent,
   type ClarotyEventKind,
   createProductFieldCollector,
   firstPresent,
+  parseMacs,
   present,
   presentField,
   splitEventClassId,
+  toClarotyAsset,
+  toClarotyNetwork,
   toKebabCase,
 } from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
@@ -145,12 +148,15 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
     resolved,
     eventTime: firstPresent(fields.get('CtdTimeGenerated'), fields.get('CtdRealTime')),
     assets,
-    network: {
-      protocol: presentField(fields, 'CtdProtocol'),
-      sourceIp: presentField(fields, 'CtdSourceIp'),
-      sourceMac: presentField(fields, 'CtdSourceMac'),
-      destinationIp: presentField(fields, 'CtdDestinationIp'),
-    },
+    network: toClarotyNetwork(
+      presentField(fields, 'CtdProtocol'),
+      presentField(fields, 'CtdSourceIp'),
+      undefined,
+      presentField(fields, 'CtdSourceMac'),
+      presentField(fields, 'CtdDestinationIp'),
+      undefined,
+      undefined,
+    ),
     sourceUrl: presentField(fields, 'CtdAlertLink'),
     vulnerabilityIds:
       presentField(fields, 'CtdCveId') === undefined ? [] : [presentField(fields, 'CtdCveId') as string],
@@ -190,15 +196,7 @@ function toCtdAsset(
   const zone = presentField(fields, keys.zone);
   const type = presentField(fields, keys.type);
   if (ip === undefined && mac === undefined && name === undefined) return undefined;
-  // By assignment, in the order the conditional spreads had, without a temporary per member.
-  const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {};
-  if (name !== undefined) asset.name = name;
-  if (ip !== undefined) asset.ips = [ip];
-  if (mac !== undefined) asset.macs = parseMacList(mac);
-  if (zone !== undefined) asset.zone = zone;
-  if (type !== undefined) asset.type = type;
-  if (site !== undefined) asset.site = site;
-  asset.vendor = 'claroty';
-  asset.role = role;
-  return asset;
+  const ips = ip === undefined ? undefined : [ip];
+  const macs = mac === undefined ? undefined : parseMacs(mac);
+  return toClarotyAsset(undefined, name, ips, macs, zone, type, site, role, undefined);
 }

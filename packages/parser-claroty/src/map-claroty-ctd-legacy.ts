@@ -1,13 +1,17 @@
-import { type CefRecord, type OtAsset, parseIpList, parseMacList, resolveCustomLabels } from '@otbridge/core';
+import { type CefRecord, type OtAsset, resolveCustomLabels } from '@otbridge/core';
 import {
   type ClarotyEvent,
   type ClarotyEventKind,
   createProductFieldKeyLookup,
   firstPresent,
+  parseIps,
+  parseMacs,
   present,
   presentField,
   pushPresent,
   splitEventClassId,
+  toClarotyAsset,
+  toClarotyNetwork,
   toKebabCase,
   toPriorityKeys,
 } from './claroty-event.js';
@@ -111,31 +115,27 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
 
   const site = label('Site');
   const assets: OtAsset[] = [];
-  const source = toLegacyAsset({
-    ip: presentField(fields, 'src'),
-    mac: presentField(fields, 'smac'),
-    name: firstPresent(fields.get('shost'), label('PrimaryAssetHostname')),
-    zone: label('SrcZone'),
-    type: label('PrimaryAssetType'),
-    details: {
-      os: label('PrimaryAssetOS'),
-      manufacturer: label('PrimaryAssetVendor'),
-      mac2: label('PrimaryAssetMAC2'),
-    },
+  const source = toLegacyAsset(
+    presentField(fields, 'src'),
+    presentField(fields, 'smac'),
+    firstPresent(fields.get('shost'), label('PrimaryAssetHostname')),
+    label('SrcZone'),
+    label('PrimaryAssetType'),
+    toDetails(label('PrimaryAssetOS'), label('PrimaryAssetVendor'), label('PrimaryAssetMAC2')),
     site,
-    role: 'actor',
-  });
+    'actor',
+  );
   if (source !== undefined) assets.push(source);
-  const destination = toLegacyAsset({
-    ip: presentField(fields, 'dst'),
-    mac: firstPresent(fields.get('dmac'), label('NonPrimaryAssetMAC')),
-    name: firstPresent(fields.get('dhost'), label('NonPrimaryAssetHostname')),
-    zone: label('DstZone'),
-    type: label('NonPrimaryAssetType'),
-    details: { os: label('NonPrimaryAssetOS'), manufacturer: label('NonPrimaryAssetVendor') },
+  const destination = toLegacyAsset(
+    presentField(fields, 'dst'),
+    firstPresent(fields.get('dmac'), label('NonPrimaryAssetMAC')),
+    firstPresent(fields.get('dhost'), label('NonPrimaryAssetHostname')),
+    label('DstZone'),
+    label('NonPrimaryAssetType'),
+    toDetails(label('NonPrimaryAssetOS'), label('NonPrimaryAssetVendor'), undefined),
     site,
-    role: 'target',
-  });
+    'target',
+  );
   if (destination !== undefined) assets.push(destination);
 
   // Priority labels in order, then the other labels, then the other keys (no intermediate pair arrays).
@@ -169,12 +169,15 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
     resolved: isResolvedStatus(label('ResolvedAs')),
     eventTime: firstPresent(fields.get('rt'), fields.get('end'), fields.get('start')),
     assets,
-    network: {
-      sourceIp: presentField(fields, 'src'),
-      sourceMac: presentField(fields, 'smac'),
-      destinationIp: presentField(fields, 'dst'),
-      protocol: presentField(fields, 'proto'),
-    },
+    network: toClarotyNetwork(
+      presentField(fields, 'proto'),
+      presentField(fields, 'src'),
+      undefined,
+      presentField(fields, 'smac'),
+      presentField(fields, 'dst'),
+      undefined,
+      undefined,
+    ),
     sourceUrl: label('AlertUrl'),
     vulnerabilityIds: [],
     productFields,
@@ -182,31 +185,31 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
   };
 }
 
-interface LegacyAssetInput {
-  readonly ip: string | undefined;
-  readonly mac: string | undefined;
-  readonly name: string | undefined;
-  readonly zone: string | undefined;
-  readonly type: string | undefined;
-  readonly details: Readonly<Record<string, string | undefined>>;
-  readonly site: string | undefined;
-  readonly role: 'actor' | 'target';
+// Details.Other facts of a legacy asset, in this order, present ones only.
+function toDetails(
+  os: string | undefined,
+  manufacturer: string | undefined,
+  mac2: string | undefined,
+): Record<string, string> {
+  const details: Record<string, string> = {};
+  if (os !== undefined) details.os = os;
+  if (manufacturer !== undefined) details.manufacturer = manufacturer;
+  if (mac2 !== undefined) details.mac2 = mac2;
+  return details;
 }
 
-function toLegacyAsset(input: LegacyAssetInput): OtAsset | undefined {
-  if (input.ip === undefined && input.mac === undefined && input.name === undefined) return undefined;
-  const details: Record<string, string> = {};
-  for (const [key, value] of Object.entries(input.details)) if (value !== undefined) details[key] = value;
-  // By assignment, in the order the conditional spreads had, without a temporary per member.
-  const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {};
-  if (input.name !== undefined) asset.name = input.name;
-  if (input.ip !== undefined) asset.ips = parseIpList(input.ip);
-  if (input.mac !== undefined) asset.macs = parseMacList(input.mac);
-  if (input.zone !== undefined) asset.zone = input.zone;
-  if (input.type !== undefined) asset.type = input.type;
-  if (input.site !== undefined) asset.site = input.site;
-  asset.vendor = 'claroty';
-  asset.role = input.role;
-  asset.details = details;
-  return asset;
+function toLegacyAsset(
+  ip: string | undefined,
+  mac: string | undefined,
+  name: string | undefined,
+  zone: string | undefined,
+  type: string | undefined,
+  details: Readonly<Record<string, string>>,
+  site: string | undefined,
+  role: 'actor' | 'target',
+): OtAsset | undefined {
+  if (ip === undefined && mac === undefined && name === undefined) return undefined;
+  const ips = ip === undefined ? undefined : parseIps(ip);
+  const macs = mac === undefined ? undefined : parseMacs(mac);
+  return toClarotyAsset(undefined, name, ips, macs, zone, type, site, role, details);
 }

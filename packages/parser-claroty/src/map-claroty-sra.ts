@@ -1,5 +1,11 @@
 import { type CefRecord, getCefExtension, resolveCustomLabels } from '@otbridge/core';
-import { type ClarotyEvent, collectProductFields, firstPresent, present } from './claroty-event.js';
+import {
+  type ClarotyEvent,
+  collectProductFields,
+  firstPresent,
+  present,
+  toClarotyNetwork,
+} from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import { mapHeaderSeverity } from './map-claroty-severity.js';
 import { CLAROTY_FINDING_TYPES } from './map-claroty-types.js';
@@ -39,7 +45,15 @@ export function mapSraRecord(record: CefRecord, fields: ReadonlyMap<string, stri
     resolved: false,
     eventTime: firstPresent(fields.get('rt'), fields.get('end'), fields.get('start')),
     assets: [],
-    network: { sourceIp: present(fields.get('src')), destinationIp: present(fields.get('dst')) },
+    network: toClarotyNetwork(
+      undefined,
+      present(fields.get('src')),
+      undefined,
+      undefined,
+      present(fields.get('dst')),
+      undefined,
+      undefined,
+    ),
     sourceUrl: undefined,
     vulnerabilityIds: [],
     productFields: collectProductFields([

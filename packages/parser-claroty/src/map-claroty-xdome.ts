@@ -1,11 +1,4 @@
-import {
-  type CefRecord,
-  createDiagnostic,
-  type Diagnostic,
-  type OtAsset,
-  parseIpList,
-  parseMacList,
-} from '@otbridge/core';
+import { type CefRecord, createDiagnostic, type Diagnostic, type OtAsset } from '@otbridge/core';
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
 import {
   type ClarotyEvent,
@@ -13,6 +6,10 @@ import {
   firstPresent,
   present,
   presentField,
+  pushIps,
+  pushMacs,
+  toClarotyAsset,
+  toClarotyNetwork,
   toKebabCase,
 } from './claroty-event.js';
 import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
@@ -167,15 +164,15 @@ export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, st
       category === 'alert_affected_device' && isResolvedStatus(presentField(fields, 'alert_device_status')),
     eventTime: firstPresent(fields.get('event_timestamp'), fields.get('change_timestamp'), fields.get('rt')),
     assets,
-    network: {
-      protocol: firstPresent(fields.get('protocol'), fields.get('ip_protocol')),
-      sourceIp: presentField(fields, 'src_ip'),
-      sourcePort: presentField(fields, 'src_port'),
-      sourceMac: presentField(fields, 'src_mac'),
-      destinationIp: firstPresent(fields.get('dst_ip'), fields.get('external_ip')),
-      destinationPort: presentField(fields, 'dst_port'),
-      destinationDomain: presentField(fields, 'domain'),
-    },
+    network: toClarotyNetwork(
+      firstPresent(fields.get('protocol'), fields.get('ip_protocol')),
+      presentField(fields, 'src_ip'),
+      presentField(fields, 'src_port'),
+      presentField(fields, 'src_mac'),
+      firstPresent(fields.get('dst_ip'), fields.get('external_ip')),
+      presentField(fields, 'dst_port'),
+      presentField(fields, 'domain'),
+    ),
     sourceUrl: undefined,
     vulnerabilityIds: category === 'vulnerability_affected_device' ? readCves(fields) : [],
     productFields,
@@ -313,27 +310,37 @@ function readCves(fields: ReadonlyMap<string, string>): string[] {
 }
 
 // Device-block key names per prefix, built once: building them per record costs a string hash per lookup.
-const DEVICE_KEY_NAMES = [
-  'uid',
-  'asset_id',
-  'ip_list',
-  'mac_list',
-  'type',
-  'site_name',
-  ...DEVICE_DETAIL_KEYS,
-] as const;
-type DeviceKey = (typeof DEVICE_KEY_NAMES)[number];
-const DEVICE_KEYS = {
-  device_: toKeyTable('device_'),
-  other_device_: toKeyTable('other_device_'),
-} as const;
-
-function toKeyTable(prefix: string): Readonly<Record<DeviceKey, string>> {
-  return Object.fromEntries(DEVICE_KEY_NAMES.map((key) => [key, `${prefix}${key}`])) as Record<
-    DeviceKey,
-    string
-  >;
+interface DeviceKeys {
+  readonly uid: string;
+  readonly assetId: string;
+  readonly ipList: string;
+  readonly macList: string;
+  readonly networkList: string;
+  readonly type: string;
+  readonly siteName: string;
+  /** `[detail name, record key, sent as a Python list]` in Details order; `null` key: the zone. */
+  readonly details: readonly (readonly [string, string | null, boolean])[];
 }
+
+function toDeviceKeys(prefix: string): DeviceKeys {
+  return {
+    uid: `${prefix}uid`,
+    assetId: `${prefix}asset_id`,
+    ipList: `${prefix}ip_list`,
+    macList: `${prefix}mac_list`,
+    networkList: `${prefix}network_list`,
+    type: `${prefix}type`,
+    siteName: `${prefix}site_name`,
+    details: DEVICE_DETAIL_KEYS.map(
+      (key) => [key, key === 'network_list' ? null : `${prefix}${key}`, LIST_DETAIL_KEYS.has(key)] as const,
+    ),
+  };
+}
+
+const DEVICE_KEYS = {
+  device_: toDeviceKeys('device_'),
+  other_device_: toDeviceKeys('other_device_'),
+} as const;
 
 function toXdomeAsset(
   fields: ReadonlyMap<string, string>,
@@ -341,37 +348,32 @@ function toXdomeAsset(
   diagnostics: Diagnostic[],
 ): OtAsset | undefined {
   const keys = DEVICE_KEYS[prefix];
-  const id = firstPresent(fields.get(keys.uid), fields.get(keys.asset_id));
-  const ips = readList(fields, keys.ip_list, diagnostics).flatMap(parseIpList);
-  const macs = readList(fields, keys.mac_list, diagnostics).flatMap(parseMacList);
+  const assetId = present(fields.get(keys.assetId));
+  const id = present(fields.get(keys.uid)) ?? assetId;
+  const ips: string[] = [];
+  for (const item of readList(fields, keys.ipList, diagnostics)) pushIps(ips, item);
+  const macs: string[] = [];
+  for (const item of readList(fields, keys.macList, diagnostics)) pushMacs(macs, item);
   if (id === undefined && ips.length === 0 && macs.length === 0) return undefined;
   const details: Record<string, string> = {};
-  const assetId = present(fields.get(keys.asset_id));
   if (assetId !== undefined) details.asset_id = assetId;
-  const zone = readList(fields, keys.network_list, diagnostics).join(', ');
-  for (const key of DEVICE_DETAIL_KEYS) {
+  const zone = readList(fields, keys.networkList, diagnostics).join(', ');
+  for (const [name, key, isList] of keys.details) {
     const value =
-      key === 'network_list'
-        ? zone
-        : LIST_DETAIL_KEYS.has(key)
-          ? readList(fields, keys[key], diagnostics).join(', ')
-          : present(fields.get(keys[key]));
-    if (value !== undefined && value !== '') details[key] = value;
+      key === null ? zone : isList ? readList(fields, key, diagnostics).join(', ') : present(fields.get(key));
+    if (value !== undefined && value !== '') details[name] = value;
   }
-  const type = present(fields.get(keys.type));
-  const site = present(fields.get(keys.site_name));
-  // By assignment, in the order the conditional spreads had, without a temporary per member.
-  const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {};
-  if (id !== undefined) asset.id = id;
-  if (assetId !== undefined) asset.name = assetId;
-  asset.ips = ips;
-  asset.macs = macs;
-  if (zone !== '') asset.zone = zone;
-  if (type !== undefined) asset.type = type;
-  if (site !== undefined) asset.site = site;
-  asset.vendor = 'claroty';
-  asset.details = details;
-  return asset;
+  return toClarotyAsset(
+    id,
+    assetId,
+    ips,
+    macs,
+    zone === '' ? undefined : zone,
+    present(fields.get(keys.type)),
+    present(fields.get(keys.siteName)),
+    undefined,
+    details,
+  );
 }
 
 function readList(fields: ReadonlyMap<string, string>, key: string, diagnostics: Diagnostic[]): string[] {
