@@ -447,6 +447,41 @@ describe('toProductFields', () => {
     const result = validateFinding({ ...typicalFinding(), ProductFields: { ...fields } });
     expect(result).toEqual({ valid: true });
   });
+
+  // What toProductFields must give, written plainly: a Map keeps first-occurrence order, later values win.
+  function modelProductFields(entries: readonly (readonly [string, string])[], budget = 48) {
+    const kept = new Map<string, string>();
+    const dropped: string[] = [];
+    for (const [key, value] of entries) {
+      if (key.trim() === '' || value.trim() === '' || key.startsWith('aws/')) dropped.push(key);
+      else if (kept.has(key) || kept.size < budget) kept.set(key, value);
+      else dropped.push(key);
+    }
+    return { entries: [...kept], dropped };
+  }
+
+  // Many keys (past the size where a keyed-store object turns into a dictionary), repeats, and the
+  // prototype's names, so the large-object path (rebuilt in fast mode) is exercised too.
+  const productFieldKey = fc.oneof(
+    fc.integer({ min: 0, max: 60 }).map((n) => `vendor/field${n}`),
+    fc.constantFrom('__proto__', 'constructor', 'toString', 'aws/x', ' '),
+  );
+  test.prop([
+    fc.array(fc.tuple(productFieldKey, fc.string({ minLength: 1, maxLength: 8 })), {
+      minLength: 20,
+      maxLength: 90,
+    }),
+    fc.integer({ min: 0, max: 60 }),
+  ])('matches a plain model, also when the same keys come again with other values', (entries, budget) => {
+    const again = entries.map(([key, value]) => [key, `${value}!`] as const);
+    for (const batch of [entries, again, entries]) {
+      const { fields, dropped } = toProductFields(batch, budget);
+      const model = modelProductFields(batch, Math.min(budget, 50));
+      expect(Object.entries(fields)).toEqual(model.entries);
+      expect(dropped).toEqual(model.dropped);
+      expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    }
+  });
 });
 
 describe('toFindingType', () => {
