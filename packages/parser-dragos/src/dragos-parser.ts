@@ -114,7 +114,8 @@ function normalizeDragos(record: CefRecord, context: ParserContext<DragosParserO
   const severity = mapDragosSeverity(record.severity, notification.originalSeverity);
   if (!severity.ok) return { outcome: 'rejected', diagnostics: severity.diagnostics };
 
-  const diagnostics: Diagnostic[] = [...severity.diagnostics];
+  // mapDragosSeverity returns a fresh array: this record's diagnostics continue it.
+  const diagnostics: Diagnostic[] = severity.diagnostics;
   if (!isKnownDragosQuadrant(notification.quadrant)) {
     diagnostics.push(
       createDiagnostic(

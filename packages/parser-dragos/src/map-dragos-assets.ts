@@ -163,23 +163,23 @@ function toAssets(checked: CheckedBlock, role: Role, sensor: string): OtAsset[] 
   return assets;
 }
 
+// A scan rather than a Set: a notification has a handful of Resources (32 at most), and the Ids are fresh
+// strings a Set would hash first.
+function hasResourceId(resources: readonly Resource[], id: string): boolean {
+  for (const resource of resources) if ((resource.Id ?? '') === id) return true;
+  return false;
+}
+
 /** Adds a block's Resources (first of each Id, at most 32 in all); returns how many did not fit. */
-function addResources(
-  resources: Resource[],
-  seen: Set<string>,
-  checked: CheckedBlock,
-  role: Role,
-  sensor: string,
-): number {
+function addResources(resources: Resource[], checked: CheckedBlock, role: Role, sensor: string): number {
   let dropped = 0;
   for (const asset of toAssets(checked, role, sensor)) {
     const resource = toOtAssetResource(asset);
-    if (seen.has(resource.Id ?? '')) continue;
+    if (hasResourceId(resources, resource.Id ?? '')) continue;
     if (resources.length >= MAX_RESOURCES) {
       dropped += 1;
       continue;
     }
-    seen.add(resource.Id ?? '');
     resources.push(resource);
   }
   return dropped;
@@ -196,10 +196,9 @@ export function mapDragosAssets(notification: DragosNotification, sensor: string
   const destination = checkAddresses(notification.destination, 'destination', diagnostics);
   const single = checkAddresses(notification.asset, 'asset', diagnostics);
   const resources: Resource[] = [];
-  const seen = new Set<string>();
-  let dropped = addResources(resources, seen, source, 'source', sensor);
-  dropped += addResources(resources, seen, destination, 'destination', sensor);
-  dropped += addResources(resources, seen, single, 'asset', sensor);
+  let dropped = addResources(resources, source, 'source', sensor);
+  dropped += addResources(resources, destination, 'destination', sensor);
+  dropped += addResources(resources, single, 'asset', sensor);
   if (dropped > 0) {
     diagnostics.push(
       createDiagnostic(

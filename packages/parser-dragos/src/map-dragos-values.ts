@@ -8,13 +8,18 @@ export function toDragosValue(value: string | undefined): string | undefined {
   const trimmed = value.trim();
   // No placeholder is longer than 4 units: longer values skip the lower-casing and the set lookup.
   if (trimmed.length > MAX_ABSENT_LENGTH) return trimmed;
+  // Dragos sends many empty fields (`shost=`): no lower-casing for them either.
+  if (trimmed === '') return undefined;
   return ABSENT_VALUES.has(trimmed.toLowerCase()) ? undefined : trimmed;
 }
 
+// Most list fields are empty (`shost=`, `cs1=None`): they share one frozen empty list.
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+
 /** Splits a Dragos comma-separated list (`11330,11363`, `Asset 1,Asset 2`), dropping placeholders and duplicates. */
-export function splitDragosList(value: string | undefined): string[] {
+export function splitDragosList(value: string | undefined): readonly string[] {
   const present = toDragosValue(value);
-  if (present === undefined) return [];
+  if (present === undefined) return NO_ITEMS;
   // One item (most fields): `present` is already trimmed and no placeholder, which is what the loop would keep.
   if (!present.includes(',')) return [present];
   const items: string[] = [];
