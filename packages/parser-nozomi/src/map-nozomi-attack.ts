@@ -43,10 +43,21 @@ function isTechniqueId(value: string): boolean {
 
 /** `impair_process_control` → `Impair Process Control`; `/` (a Types separator) becomes a space. */
 function toTacticName(value: string): string {
-  const words = value.replaceAll('_', ' ').replaceAll('/', ' ').split(' ');
-  const name = words
-    .filter((word) => word !== '')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
+  // One pass over the words between ` `, `_` and `/` (what replaceAll + split + filter + map + join gave,
+  // without their arrays): each word with its first unit upper-cased, joined by one space.
+  let name = '';
+  let start = -1;
+  for (let index = 0; index <= value.length; index += 1) {
+    const code = index < value.length ? value.charCodeAt(index) : 32;
+    if (code === 32 || code === 95 /* _ */ || code === 47 /* / */) {
+      if (start >= 0) {
+        const word = value.charAt(start).toUpperCase() + value.slice(start + 1, index);
+        name = name === '' ? word : `${name} ${word}`;
+        start = -1;
+      }
+    } else if (start < 0) {
+      start = index;
+    }
+  }
   return name.slice(0, NOZOMI_MAX_TACTIC_LENGTH).trim();
 }

@@ -45,6 +45,20 @@ const LABELS: ReadonlyMap<string, LabelledField> = new Map(
   Object.entries(LABEL_FIELDS) as [string, LabelledField][],
 );
 
+// Label keys repeat on every record (`cs1Label` ...): each one's value key (`cs1`) is sliced once and reused,
+// so the Map lookups below hash it once. Bounded, so hostile input with ever new keys cannot grow it.
+const VALUE_KEYS = new Map<string, string>();
+const MAX_VALUE_KEYS = 1024;
+
+function toValueKey(labelKey: string): string {
+  let valueKey = VALUE_KEYS.get(labelKey);
+  if (valueKey === undefined) {
+    valueKey = labelKey.slice(0, -'Label'.length);
+    if (VALUE_KEYS.size < MAX_VALUE_KEYS) VALUE_KEYS.set(labelKey, valueKey);
+  }
+  return valueKey;
+}
+
 /** Reads the labelled N2OS custom fields of a record (labels compared case-insensitively). */
 export function readNozomiFields(record: CefRecord): NozomiFields {
   const extensions = createCefExtensionMap(record);
@@ -53,12 +67,14 @@ export function readNozomiFields(record: CefRecord): NozomiFields {
   const result: { extensions: ReadonlyMap<string, string>; consumedKeys: ReadonlySet<string> } & Partial<
     Record<LabelledField, string>
   > = { extensions, consumedKeys };
-  // Walk the label keys: a label sent without its value (`cs3Label=Id` alone) is consumed too.
-  for (const [key, label] of extensions) {
+  // Walk the label keys: a label sent without its value (`cs3Label=Id` alone) is consumed too. Keys only
+  // (no entry pair per key); the label is read for the keys that end in `Label`.
+  for (const key of extensions.keys()) {
     if (!key.endsWith('Label')) continue;
+    const label = extensions.get(key) as string;
     const field = LABELS.get(label.trim().toLowerCase());
     if (field === undefined) continue;
-    const valueKey = key.slice(0, -'Label'.length);
+    const valueKey = toValueKey(key);
     consumedKeys.add(key);
     consumedKeys.add(valueKey);
     const value = extensions.get(valueKey);

@@ -18,6 +18,8 @@ export const NOZOMI_MAX_PARENT_ID_LENGTH = 128;
 export function mapNozomiParents(parents: string | undefined): NozomiParents {
   if (parents === undefined) return { ids: [], diagnostics: [] };
   const text = parents.trim();
+  // `cs5=[]` (no parent) on most alerts: what parsing it would give.
+  if (text === '[]') return { ids: [], diagnostics: [] };
   if (!text.startsWith('[') || !text.endsWith(']')) return invalid(text);
   let items: unknown;
   try {

@@ -26,27 +26,42 @@ export const NOZOMI_KEYS_MAPPED_ELSEWHERE: ReadonlySet<string> = new Set([
   'proto',
 ]);
 
+/** Appends a documented pair unless its value is absent or blank (buildFinding's keys are distinct). */
+export function addProductField(pairs: [string, string][], key: string, value: string | undefined): void {
+  if (value !== undefined && value.trim() !== '') pairs.push([key, value]);
+}
+
+// `nozomi/<key>` strings, reused across records (the same keys come on every N2OS record): no new string
+// per key and record, and a name already hashed for the Set and the ProductFields object.
+const PREFIXED_KEYS = new Map<string, string>();
+const MAX_PREFIXED_KEYS = 1024;
+
+function toNozomiProductFieldKey(key: string): string {
+  let prefixed = PREFIXED_KEYS.get(key);
+  if (prefixed === undefined) {
+    prefixed = `nozomi/${key}`;
+    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(key, prefixed);
+  }
+  return prefixed;
+}
+
 /**
- * Builds ProductFields: the documented pairs first (`entries`, most useful first), then every other
- * extension as `nozomi/<key>`, within `PARSER_PRODUCT_FIELDS_BUDGET`. What is dropped is reported.
+ * Builds ProductFields: the documented pairs first (`pairs`, most useful first, filled by `addProductField`),
+ * then every other extension as `nozomi/<key>` unless a documented pair has that name, within
+ * `PARSER_PRODUCT_FIELDS_BUDGET`. What is dropped is reported. `pairs` is extended in place.
  */
 export function mapNozomiProductFields(
-  entries: readonly (readonly [string, string | undefined])[],
+  pairs: [string, string][],
   extensions: ReadonlyMap<string, string>,
   consumedKeys: ReadonlySet<string>,
 ): NozomiProductFields {
-  const pairs: [string, string][] = [];
-  const seen = new Set<string>();
-  for (const [key, value] of entries) {
-    if (value === undefined || value.trim() === '' || seen.has(key)) continue;
-    seen.add(key);
-    pairs.push([key, value]);
-  }
+  const documented = new Set<string>();
+  for (const [key] of pairs) documented.add(key);
   for (const [key, value] of extensions) {
     if (consumedKeys.has(key) || NOZOMI_KEYS_MAPPED_ELSEWHERE.has(key) || value.trim() === '') continue;
-    const name = `nozomi/${key}`;
-    if (seen.has(name)) continue;
-    seen.add(name);
+    // Extension keys are distinct (a Map), so only a documented pair can already hold the name.
+    const name = toNozomiProductFieldKey(key);
+    if (documented.has(name)) continue;
     pairs.push([name, value]);
   }
   const { fields, dropped } = toProductFields(pairs, PARSER_PRODUCT_FIELDS_BUDGET);

@@ -49,19 +49,21 @@ export function isNozomiAssetDiscovery(typeId: string): boolean {
   return ASSET_DISCOVERY_TYPE_IDS.has(typeId) || typeId.startsWith('VI:NEW-NODE:');
 }
 
+/** Appends a distinct, defined type while there is room (a plain function: no closure per record). */
+function addType(types: string[], type: string | undefined): void {
+  if (type !== undefined && !types.includes(type) && types.length < 50) types.push(type);
+}
+
 /** Maps a Type ID (upper-cased) and its ATT&CK fields to ASFF Types (at most 50, no duplicates). */
 export function mapNozomiTypes(typeId: string, family: NozomiTypeFamily, attack: NozomiAttack): NozomiTypes {
   const types: string[] = [];
-  const add = (type: string | undefined): void => {
-    if (type !== undefined && !types.includes(type) && types.length < 50) types.push(type);
-  };
   const assetDiscovery = isNozomiAssetDiscovery(typeId);
-  if (assetDiscovery) add(ASSET_DISCOVERY_FINDING_TYPE);
+  if (assetDiscovery) addType(types, ASSET_DISCOVERY_FINDING_TYPE);
   const specific = TYPE_ID_TYPES.get(typeId);
-  if (specific !== undefined) add(specific);
-  for (const tactic of attack.tactics) add(toFindingType('TTPs', tactic));
-  for (const technique of attack.techniques) add(`${NOZOMI_TECHNIQUE_CATEGORY}/${technique}`);
+  if (specific !== undefined) addType(types, specific);
+  for (const tactic of attack.tactics) addType(types, toFindingType('TTPs', tactic));
+  for (const technique of attack.techniques) addType(types, `${NOZOMI_TECHNIQUE_CATEGORY}/${technique}`);
   // The family's generic type only when nothing more specific was found (`TTPs` beside `TTPs/X` says nothing).
-  if (types.length === 0) add(FAMILY_TYPES[family]);
+  if (types.length === 0) addType(types, FAMILY_TYPES[family]);
   return { types, assetDiscovery };
 }

@@ -21,7 +21,7 @@ import { mapNozomiDetail } from './map-nozomi-detail.js';
 import { type NozomiFields, readNozomiFields } from './map-nozomi-fields.js';
 import { mapNozomiMalwareName } from './map-nozomi-malware.js';
 import { mapNozomiParents } from './map-nozomi-parents.js';
-import { mapNozomiProductFields } from './map-nozomi-product-fields.js';
+import { addProductField, mapNozomiProductFields } from './map-nozomi-product-fields.js';
 import { mapNozomiRisk } from './map-nozomi-risk.js';
 import { mapNozomiTimes } from './map-nozomi-times.js';
 import { mapNozomiTypes } from './map-nozomi-types.js';
@@ -187,36 +187,33 @@ function buildFinding(
     destinationPort: ext.get('dpt'),
   });
 
-  const productFields = mapNozomiProductFields(
-    [
-      [PRODUCT_FIELD_ASSET_DISCOVERY, assetDiscovery ? 'true' : undefined],
-      ['nozomi/type_id', dialect.typeId],
-      ['nozomi/event_class', dialect.eventClass],
-      ['nozomi/risk', fields.risk],
-      ['nozomi/severity', record.severity],
-      ['nozomi/is_security', fields.isSecurity],
-      ['nozomi/alert_id', alertId],
-      ['nozomi/trigger_type', detail.get('trigger_type')],
-      ['nozomi/trigger_id', detail.get('trigger_id')],
-      ['nozomi/detail', detail.size === 0 ? fields.detail : undefined],
-      ['nozomi/parents', fields.parents],
-      ['nozomi/mitre_attack_techniques', fields.techniques],
-      ['nozomi/mitre_attack_tactics', fields.tactics],
-      ['nozomi/name', fields.category],
-      ['nozomi/app', protocol],
-      ['nozomi/suser', ext.get('suser')],
-      ['nozomi/browser', fields.browser],
-      ['nozomi/n2os_schema', fields.schema],
-      ['nozomi/n2os_version', record.deviceVersion],
-      ['nozomi/dvchost', ext.get('dvchost')],
-      ['nozomi/dvc', ext.get('dvc')],
-      ['nozomi/syslog_host', record.prefix?.hostname],
-      ['nozomi/start', ext.get('start')],
-      ['nozomi/framing', dialect.framing],
-    ],
-    ext,
-    fields.consumedKeys,
-  );
+  // Documented pairs, most useful first (blank values are left out).
+  const pairs: [string, string][] = [];
+  if (assetDiscovery) pairs.push([PRODUCT_FIELD_ASSET_DISCOVERY, 'true']);
+  addProductField(pairs, 'nozomi/type_id', dialect.typeId);
+  addProductField(pairs, 'nozomi/event_class', dialect.eventClass);
+  addProductField(pairs, 'nozomi/risk', fields.risk);
+  addProductField(pairs, 'nozomi/severity', record.severity);
+  addProductField(pairs, 'nozomi/is_security', fields.isSecurity);
+  addProductField(pairs, 'nozomi/alert_id', alertId);
+  addProductField(pairs, 'nozomi/trigger_type', detail.get('trigger_type'));
+  addProductField(pairs, 'nozomi/trigger_id', detail.get('trigger_id'));
+  addProductField(pairs, 'nozomi/detail', detail.size === 0 ? fields.detail : undefined);
+  addProductField(pairs, 'nozomi/parents', fields.parents);
+  addProductField(pairs, 'nozomi/mitre_attack_techniques', fields.techniques);
+  addProductField(pairs, 'nozomi/mitre_attack_tactics', fields.tactics);
+  addProductField(pairs, 'nozomi/name', fields.category);
+  addProductField(pairs, 'nozomi/app', protocol);
+  addProductField(pairs, 'nozomi/suser', ext.get('suser'));
+  addProductField(pairs, 'nozomi/browser', fields.browser);
+  addProductField(pairs, 'nozomi/n2os_schema', fields.schema);
+  addProductField(pairs, 'nozomi/n2os_version', record.deviceVersion);
+  addProductField(pairs, 'nozomi/dvchost', ext.get('dvchost'));
+  addProductField(pairs, 'nozomi/dvc', ext.get('dvc'));
+  addProductField(pairs, 'nozomi/syslog_host', record.prefix?.hostname);
+  addProductField(pairs, 'nozomi/start', ext.get('start'));
+  addProductField(pairs, 'nozomi/framing', dialect.framing);
+  const productFields = mapNozomiProductFields(pairs, ext, fields.consumedKeys);
   diagnostics.push(...productFields.diagnostics);
 
   const malwareName =
