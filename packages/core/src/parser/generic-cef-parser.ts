@@ -105,17 +105,16 @@ function convertCefRecordToFinding(record: CefRecord, context: ParserContext<Gen
     );
   }
 
-  const network = toAsffNetwork(
-    compact({
-      direction: toDirection(get('deviceDirection')),
-      protocol: get('proto'),
-      sourceIp: parseIpList(get('src') ?? '')[0],
-      sourcePort: toPort(get('spt')),
-      sourceMac: parseMacList(get('smac') ?? '')[0],
-      destinationIp: parseIpList(get('dst') ?? '')[0],
-      destinationPort: toPort(get('dpt')),
-    }),
-  );
+  // toAsffNetwork and toOtAssetResource read an undefined member as absent: no compacted copies needed.
+  const network = toAsffNetwork({
+    direction: toDirection(get('deviceDirection')),
+    protocol: get('proto'),
+    sourceIp: parseIpList(get('src') ?? '')[0],
+    sourcePort: toPort(get('spt')),
+    sourceMac: parseMacList(get('smac') ?? '')[0],
+    destinationIp: parseIpList(get('dst') ?? '')[0],
+    destinationPort: toPort(get('dpt')),
+  });
 
   const finding = createBaseFinding(context, {
     id: createFindingId(
@@ -168,34 +167,54 @@ function resolveEventTime(
   return context.now;
 }
 
-function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): [string, string][] {
+// ProductFields keys (`otbridge/cef/<name>`, `otbridge/cef/label/<label>`, `otbridge/cef/ext/<key>`) for each
+// name seen, built once rather than concatenated (and hashed as a new string) for every record. Bounded:
+// names come from input keys.
+const MAX_CACHED_KEYS = 4096;
+const DICTIONARY_FIELD_KEYS = new Map<string, string>();
+const LABEL_FIELD_KEYS = new Map<string, string>();
+const EXTENSION_FIELD_KEYS = new Map<string, string>();
+
+function toProductFieldKey(cache: Map<string, string>, prefix: string, name: string): string {
+  let key = cache.get(name);
+  if (key === undefined) {
+    key = `${prefix}${name}`;
+    if (cache.size < MAX_CACHED_KEYS) cache.set(name, key);
+  }
+  return key;
+}
+
+function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): Map<string, string> {
   const entries = new Map<string, string>();
-  const put = (name: string, value: string | undefined) => {
+  const put = (key: string, value: string | undefined) => {
     const text = nonBlank(value);
-    if (text !== undefined) entries.set(`otbridge/cef/${name}`, text);
+    if (text !== undefined) entries.set(key, text);
   };
-  put('deviceVendor', record.deviceVendor);
-  put('deviceProduct', record.deviceProduct);
-  put('deviceVersion', record.deviceVersion);
-  put('deviceEventClassId', record.deviceEventClassId);
-  put('syslogHost', record.prefix?.hostname);
+  const dictionaryKey = (name: string) => toProductFieldKey(DICTIONARY_FIELD_KEYS, 'otbridge/cef/', name);
+  put(dictionaryKey('deviceVendor'), record.deviceVendor);
+  put(dictionaryKey('deviceProduct'), record.deviceProduct);
+  put(dictionaryKey('deviceVersion'), record.deviceVersion);
+  put(dictionaryKey('deviceEventClassId'), record.deviceEventClassId);
+  put(dictionaryKey('syslogHost'), record.prefix?.hostname);
+  const labels = resolveCustomLabels(record);
   const folded = new Set<string>();
-  const custom: [string, string][] = [];
-  for (const [label, { key, value }] of resolveCustomLabels(record)) {
+  for (const { key } of labels.values()) {
     folded.add(key);
     folded.add(`${key}Label`);
-    custom.push([`label/${label}`, value]);
   }
-  const unknown: [string, string][] = [];
+  const unknown: string[] = [];
   for (const [key, value] of fields) {
     if (folded.has(key)) continue;
     const fullName = CEF_DICTIONARY.get(key);
-    if (fullName === undefined) unknown.push([`ext/${key}`, value]);
-    else put(fullName, value);
+    if (fullName === undefined) unknown.push(key, value);
+    else put(dictionaryKey(fullName), value);
   }
   // Dictionary keys first, then labelled custom fields, then vendor keys: the budget drops the tail.
-  for (const [name, value] of [...custom, ...unknown]) put(name, value);
-  return [...entries];
+  for (const [label, { value }] of labels)
+    put(toProductFieldKey(LABEL_FIELD_KEYS, 'otbridge/cef/label/', label), value);
+  for (let i = 0; i < unknown.length; i += 2)
+    put(toProductFieldKey(EXTENSION_FIELD_KEYS, 'otbridge/cef/ext/', unknown[i] as string), unknown[i + 1]);
+  return entries;
 }
 
 function collectResources(
@@ -210,39 +229,33 @@ function collectResources(
     resources.push(toOtAssetResource(asset));
   };
   const site = sensor;
-  add(
-    compact<OtAsset>({
-      name: get('shost'),
-      ips: parseIpList(get('src') ?? ''),
-      macs: parseMacList(get('smac') ?? ''),
-      vendor,
-      site,
-      role: 'actor',
-    }),
-  );
-  add(
-    compact<OtAsset>({
-      name: get('dhost'),
-      ips: parseIpList(get('dst') ?? ''),
-      macs: parseMacList(get('dmac') ?? ''),
-      vendor,
-      site,
-      role: 'target',
-    }),
-  );
+  add({
+    name: get('shost'),
+    ips: parseIpList(get('src') ?? ''),
+    macs: parseMacList(get('smac') ?? ''),
+    vendor,
+    site,
+    role: 'actor',
+  });
+  add({
+    name: get('dhost'),
+    ips: parseIpList(get('dst') ?? ''),
+    macs: parseMacList(get('dmac') ?? ''),
+    vendor,
+    site,
+    role: 'target',
+  });
   if (resources.length === 0) {
     // No asset named: the sensor that reported the event stands in, so Resources is never empty.
     resources.push(
-      toOtAssetResource(
-        compact<OtAsset>({
-          id: sensor,
-          name: get('dvchost') ?? nonBlank(record.prefix?.hostname),
-          ips: parseIpList(get('dvc') ?? ''),
-          macs: parseMacList(get('dvcmac') ?? ''),
-          vendor,
-          type: 'sensor',
-        }),
-      ),
+      toOtAssetResource({
+        id: sensor,
+        name: get('dvchost') ?? nonBlank(record.prefix?.hostname),
+        ips: parseIpList(get('dvc') ?? ''),
+        macs: parseMacList(get('dvcmac') ?? ''),
+        vendor,
+        type: 'sensor',
+      }),
     );
   }
   return resources.slice(0, 32);
@@ -277,14 +290,4 @@ function clip(field: string, value: string, max: number, diagnostics: Diagnostic
     );
   }
   return result.value;
-}
-
-/** Drops `undefined` and empty-array members, so optional ASFF inputs stay absent under exactOptionalPropertyTypes. */
-function compact<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    if (member === undefined || (Array.isArray(member) && member.length === 0)) continue;
-    out[key] = member;
-  }
-  return out as T;
 }
