@@ -40,7 +40,7 @@ export interface ClarotyEvent {
   readonly network: AsffNetworkInput | undefined;
   readonly sourceUrl: string | undefined;
   readonly vulnerabilityIds: readonly string[];
-  /** `claroty/<field>` pairs in priority order; the builder applies the budget. */
+  /** `claroty/<field>` pairs in priority order, values from `present` (never blank); the builder applies the budget. */
   readonly productFields: readonly (readonly [string, string])[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -120,26 +120,35 @@ export function pushIps(out: string[], value: string): void {
 /** Placeholders Claroty sends for "no value" (`N/A` in CTD, `None`/`[]` in xDome). */
 const ABSENT_VALUES: ReadonlySet<string> = new Set(['', 'N/A', 'None', 'none', '[]', '[None]', 'null']);
 const MAX_ABSENT_LENGTH = Math.max(...[...ABSENT_VALUES].map((value) => value.length));
+// First characters of the non-empty placeholders (`N`, `n`, `[`): any other value skips the set lookup.
+const ABSENT_FIRST_CHARS = new Uint8Array(128);
+for (const value of ABSENT_VALUES) if (value !== '') ABSENT_FIRST_CHARS[value.charCodeAt(0)] = 1;
 
 /** The value, or `undefined` when it is missing, blank or a "no value" placeholder. */
 export function present(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  // Longer than every placeholder: skip hashing the whole value for the set lookup.
+  // Longer than every placeholder, or starting like none of them: skip hashing the value for the set lookup.
   if (text.length > MAX_ABSENT_LENGTH) return text;
+  if (text.length === 0) return undefined;
+  const first = text.charCodeAt(0);
+  if (first >= 128 || ABSENT_FIRST_CHARS[first] === 0) return text;
   return ABSENT_VALUES.has(text) ? undefined : text;
 }
 
-/** `present(fields.get(key))`: a module function, so a mapper allocates no lookup closure per record. */
-export function presentField(fields: ReadonlyMap<string, string>, key: string): string | undefined {
-  return present(fields.get(key));
+/** The present value of a custom label (a module function: no lookup closure per record). */
+export function labelValue(
+  labels: ReadonlyMap<string, { readonly value: string }>,
+  name: string,
+): string | undefined {
+  return present(labels.get(name)?.value);
 }
 
 // `claroty/<key>` strings, reused across records (a key repeats on every record of its layout).
 const PRODUCT_FIELD_KEYS = new Map<string, string>();
 const MAX_CACHED_KEYS = 1024;
 
-function toProductFieldKey(key: string): string {
+export function toProductFieldKey(key: string): string {
   let prefixed = PRODUCT_FIELD_KEYS.get(key);
   if (prefixed === undefined) {
     prefixed = `claroty/${key}`;
@@ -235,52 +244,4 @@ export function createProductFieldKeyLookup(skip: (key: string) => boolean): (ke
 export function pushPresent(result: [string, string][], productKey: string, value: string | undefined): void {
   const text = present(value);
   if (text !== undefined) result.push([productKey, text]);
-}
-
-/**
- * A ProductFields collector for one mapper: `claroty/<key>` pairs for the present values of `priority`
- * keys in that order, then of every other key in record order, leaving out `exclude`d keys and other
- * keys that `skipOther` names. One pass over the record with one Map lookup per key: each distinct
- * key's place is remembered (bounded), instead of a lookup per priority key plus one per record key.
- */
-export function createProductFieldCollector(
-  priority: readonly string[],
-  exclude: ReadonlySet<string>,
-  skipOther: (key: string) => boolean,
-): (fields: ReadonlyMap<string, string>) => [string, string][] {
-  const priorityKeys = priority.map(toProductFieldKey);
-  // A slot index for a priority key, the product key for another key, `null` for a key left out.
-  const places = new Map<string, number | string | null>();
-  if (new Set(priority).size !== priority.length)
-    throw new Error('createProductFieldCollector: repeated key');
-  priority.forEach((key, index) => {
-    places.set(key, exclude.has(key) ? null : index);
-  });
-  return (fields) => {
-    const slots: (string | undefined)[] = new Array(priority.length);
-    const others: [string, string][] = [];
-    let found = 0;
-    for (const [key, value] of fields) {
-      let place = places.get(key);
-      if (place === undefined) {
-        place = exclude.has(key) || skipOther(key) ? null : toProductFieldKey(key);
-        if (places.size < MAX_CACHED_KEYS + priority.length) places.set(key, place);
-      }
-      if (place === null) continue;
-      const text = present(value);
-      if (text === undefined) continue;
-      if (typeof place === 'number') {
-        slots[place] = text;
-        found += 1;
-      } else others.push([place, text]);
-    }
-    if (found === 0) return others;
-    const result: [string, string][] = [];
-    for (let index = 0; index < slots.length; index += 1) {
-      const text = slots[index];
-      if (text !== undefined) result.push([priorityKeys[index] as string, text]);
-    }
-    for (const pair of others) result.push(pair);
-    return result;
-  };
 }

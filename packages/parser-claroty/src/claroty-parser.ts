@@ -1,7 +1,6 @@
 import {
   type CefRecord,
   type CommonParserOptions,
-  createCefExtensionMap,
   createDiagnostic,
   defineParser,
   type ParserContext,
@@ -29,7 +28,7 @@ const MAPPERS = {
   [CLAROTY_DIALECTS.ctdLatest]: mapCtdLatestRecord,
   [CLAROTY_DIALECTS.sra]: mapSraRecord,
   [CLAROTY_DIALECTS.xdome]: mapXdomeRecord,
-} as const satisfies Record<string, (record: CefRecord, fields: ReadonlyMap<string, string>) => ClarotyEvent>;
+} as const satisfies Record<string, (record: CefRecord) => ClarotyEvent>;
 
 /** Claroty CTD (legacy and "CEF (Latest)"), SRA and xDome / Medigate CEF events to ASFF findings. */
 export const clarotyParser = defineParser<ClarotyParserOptions>({
@@ -57,7 +56,7 @@ export const clarotyParser = defineParser<ClarotyParserOptions>({
         ],
       };
     }
-    const event = MAPPERS[dialect](record, createCefExtensionMap(record));
+    const event = MAPPERS[dialect](record);
     if (event.kind !== 'finding' && context.options.includeHealthAndAudit !== true) {
       return {
         outcome: 'skipped',

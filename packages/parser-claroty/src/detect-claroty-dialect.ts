@@ -1,4 +1,4 @@
-import { type CefRecord, createCefExtensionMap } from '@otbridge/core';
+import type { CefExtension, CefRecord } from '@otbridge/core';
 
 /** The four Claroty CEF dialects (vendors.md §2). */
 export const CLAROTY_DIALECTS = {
@@ -75,10 +75,9 @@ const isCtdLatestKey = (key: string): boolean => key.startsWith('Ctd');
 const isLegacyKey = (key: string): boolean => LEGACY_MARKER_KEY.test(key);
 const isXdomeKey = (key: string): boolean => XDOME_MARKER_KEYS.has(key);
 
-// The keys are read from the record's shared extension Map (the mapper uses it next), not from
-// `record.extensions`, which a tokenized record would otherwise materialise as pair arrays just for this.
-function hasKey(fields: ReadonlyMap<string, string>, test: (key: string) => boolean): boolean {
-  for (const key of fields.keys()) if (test(key)) return true;
+// The keys are read from the extension pairs the dialect's reader walks next (no Map is built).
+function hasKey(pairs: readonly CefExtension[], test: (key: string) => boolean): boolean {
+  for (let index = 0; index < pairs.length; index++) if (test((pairs[index] as CefExtension)[0])) return true;
   return false;
 }
 
@@ -89,7 +88,7 @@ function hasKey(fields: ReadonlyMap<string, string>, test: (key: string) => bool
 export function detectClarotyDialect(record: CefRecord): ClarotyDialect | undefined {
   const family = familyOf(record);
   if (family === undefined) return undefined;
-  const fields = createCefExtensionMap(record);
+  const fields = record.extensions;
   if (family === 'ctd') {
     // CEF(Latest) sends no standard key at all; legacy sends no Ctd* key.
     if (hasKey(fields, isCtdLatestKey)) return CLAROTY_DIALECTS.ctdLatest;

@@ -2,11 +2,9 @@ import type { CefRecord, OtAsset } from '@otbridge/core';
 import {
   type ClarotyEvent,
   type ClarotyEventKind,
-  createProductFieldCollector,
   firstPresent,
   parseMacs,
   present,
-  presentField,
   splitEventClassId,
   toClarotyAsset,
   toClarotyNetwork,
@@ -16,9 +14,10 @@ import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import { mapHeaderSeverity, mapScore, mapSeverityWord } from './map-claroty-severity.js';
 import { isResolvedStatus } from './map-claroty-status.js';
 import { CLAROTY_FINDING_TYPES, isCtdAssetDiscoveryType, toTacticTypes } from './map-claroty-types.js';
+import { createClarotyFieldReader } from './read-claroty-fields.js';
 
 // Keys that become ASFF fields or asset details, so they are not repeated in ProductFields.
-const CONSUMED_KEYS: ReadonlySet<string> = new Set([
+const CONSUMED_KEYS = [
   'CtdMessage',
   'CtdTimeGenerated',
   'CtdAlertLink',
@@ -33,7 +32,7 @@ const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'CtdDestinationHost',
   'CtdDestinationZone',
   'CtdDestinationAssetType',
-]);
+] as const;
 
 // The documented, most useful keys first (vendors.md §2.3); every other key follows in input order.
 const PRIORITY_KEYS = [
@@ -66,8 +65,14 @@ const PRIORITY_KEYS = [
   'CtdSensorName',
 ] as const;
 
-// The priority keys in order, then every other key in record order; none consumed.
-const collectCtdProductFields = createProductFieldCollector(PRIORITY_KEYS, CONSUMED_KEYS, () => false);
+// ProductFields: the priority keys in order, then every other key in record order; none consumed.
+const reader = createClarotyFieldReader({
+  keys: [...PRIORITY_KEYS, ...CONSUMED_KEYS, 'CtdRealTime'],
+  priority: PRIORITY_KEYS,
+  exclude: new Set(CONSUMED_KEYS),
+  skipOther: () => false,
+});
+const S = reader.slots;
 
 const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(Object.create(null), {
   activitylog: 'audit',
@@ -75,12 +80,13 @@ const KIND_BY_CLASS: Readonly<Record<string, ClarotyEventKind>> = Object.assign(
 });
 
 /** Reads a CTD "CEF (Latest)" record (`Ctd*` keys only; vendors.md §2.3). */
-export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
+export function mapCtdLatestRecord(record: CefRecord): ClarotyEvent {
+  const { values: v, productFields } = reader.read(record);
   const { top, type: classType } = splitEventClassId(record.deviceEventClassId);
   const topKey = top.toLowerCase();
   const kind = KIND_BY_CLASS[topKey] ?? 'finding';
   const eventClass = toKebabCase(top) || 'unknown';
-  const category = presentField(fields, 'CtdCategory');
+  const category = present(v[S.CtdCategory]);
   const categoryParts = category === undefined ? undefined : splitEventClassId(category);
   const categoryPrefix = categoryParts?.top;
   const categoryType = categoryParts?.type;
@@ -93,16 +99,14 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
       isCtdAssetDiscoveryType(categoryType) ||
       isCtdAssetDiscoveryType(name));
 
-  const status = presentField(fields, 'CtdAlertStatus');
+  const status = present(v[S.CtdAlertStatus]);
   const resolved =
-    status !== undefined ? isResolvedStatus(status) : isResolvedStatus(presentField(fields, 'CtdResolvedAs'));
-  const ownId =
-    presentField(fields, 'CtdExternalId') ??
-    (topKey === 'alert' ? presentField(fields, 'CtdAlertId') : undefined);
+    status !== undefined ? isResolvedStatus(status) : isResolvedStatus(present(v[S.CtdResolvedAs]));
+  const ownId = present(v[S.CtdExternalId]) ?? (topKey === 'alert' ? present(v[S.CtdAlertId]) : undefined);
 
   const header = mapHeaderSeverity(record.severity);
-  const score = mapScore(presentField(fields, 'CtdAlertScore'));
-  const insightWord = topKey === 'insight' ? presentField(fields, 'CtdInsightsSeverity') : undefined;
+  const score = mapScore(present(v[S.CtdAlertScore]));
+  const insightWord = topKey === 'insight' ? present(v[S.CtdInsightsSeverity]) : undefined;
   const insight = insightWord === undefined ? undefined : mapSeverityWord(insightWord);
   const normalized = score ?? insight;
   const severity = normalized === undefined ? header : { normalized, original: header.original, known: true };
@@ -112,26 +116,24 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
   else if (kind === 'audit') types.push(CLAROTY_FINDING_TYPES.audit);
   else if (topKey === 'insight') {
     types.push(CLAROTY_FINDING_TYPES.configurationChecks);
-    if (presentField(fields, 'CtdCveId') !== undefined) types.push(CLAROTY_FINDING_TYPES.cve);
+    if (present(v[S.CtdCveId]) !== undefined) types.push(CLAROTY_FINDING_TYPES.cve);
   } else {
     if (assetDiscovery) types.push(CLAROTY_FINDING_TYPES.assetDiscovery);
-    const tactics = toTacticTypes(presentField(fields, 'CtdMitreAttackTacticNames'));
+    const tactics = toTacticTypes(present(v[S.CtdMitreAttackTacticNames]));
     // Security alerts are threat behaviour; Integrity alerts are anomalies. A signature hit is a threat too.
     const security = categoryPrefix?.toLowerCase() === 'security';
     if (!security) types.push(CLAROTY_FINDING_TYPES.networkFlow);
     types.push(...tactics);
-    if ((security || presentField(fields, 'CtdSignatureId') !== undefined) && tactics.length === 0)
+    if ((security || present(v[S.CtdSignatureId]) !== undefined) && tactics.length === 0)
       types.push(CLAROTY_FINDING_TYPES.ttps);
   }
 
-  const site = firstPresent(fields.get('CtdDeviceExternalId'), fields.get('CtdSite'));
+  const site = firstPresent(v[S.CtdDeviceExternalId], v[S.CtdSite]);
   const assets: OtAsset[] = [];
-  const source = toCtdAsset(fields, 'Source', 'actor', site);
+  const source = toCtdAsset(v, 'Source', 'actor', site);
   if (source !== undefined) assets.push(source);
-  const destination = toCtdAsset(fields, 'Destination', 'target', site);
+  const destination = toCtdAsset(v, 'Destination', 'target', site);
   if (destination !== undefined) assets.push(destination);
-
-  const productFields = collectCtdProductFields(fields);
 
   return {
     dialect: CLAROTY_DIALECTS.ctdLatest,
@@ -141,60 +143,59 @@ export function mapCtdLatestRecord(record: CefRecord, fields: ReadonlyMap<string
     eventId: ownId === undefined ? undefined : `${eventClass}/${ownId}`,
     generator: `ctd/${eventClass}${alertType === undefined ? '' : `/${alertType}`}`,
     title: name ?? alertType ?? top,
-    description: presentField(fields, 'CtdMessage'),
+    description: present(v[S.CtdMessage]),
     severity,
     types,
     assetDiscovery,
     resolved,
-    eventTime: firstPresent(fields.get('CtdTimeGenerated'), fields.get('CtdRealTime')),
+    eventTime: firstPresent(v[S.CtdTimeGenerated], v[S.CtdRealTime]),
     assets,
     network: toClarotyNetwork(
-      presentField(fields, 'CtdProtocol'),
-      presentField(fields, 'CtdSourceIp'),
+      present(v[S.CtdProtocol]),
+      present(v[S.CtdSourceIp]),
       undefined,
-      presentField(fields, 'CtdSourceMac'),
-      presentField(fields, 'CtdDestinationIp'),
+      present(v[S.CtdSourceMac]),
+      present(v[S.CtdDestinationIp]),
       undefined,
       undefined,
     ),
-    sourceUrl: presentField(fields, 'CtdAlertLink'),
-    vulnerabilityIds:
-      presentField(fields, 'CtdCveId') === undefined ? [] : [presentField(fields, 'CtdCveId') as string],
+    sourceUrl: present(v[S.CtdAlertLink]),
+    vulnerabilityIds: present(v[S.CtdCveId]) === undefined ? [] : [present(v[S.CtdCveId]) as string],
     productFields,
     diagnostics: [],
   };
 }
 
-// Key names built once: building them per record costs a string hash per lookup.
-const ASSET_KEYS = {
+// Slots of each side's asset keys.
+const ASSET_SLOTS = {
   Source: {
-    ip: 'CtdSourceIp',
-    mac: 'CtdSourceMac',
-    name: 'CtdSourceHost',
-    zone: 'CtdSourceZone',
-    type: 'CtdSourceAssetType',
+    ip: S.CtdSourceIp,
+    mac: S.CtdSourceMac,
+    name: S.CtdSourceHost,
+    zone: S.CtdSourceZone,
+    type: S.CtdSourceAssetType,
   },
   Destination: {
-    ip: 'CtdDestinationIp',
-    mac: 'CtdDestinationMac',
-    name: 'CtdDestinationHost',
-    zone: 'CtdDestinationZone',
-    type: 'CtdDestinationAssetType',
+    ip: S.CtdDestinationIp,
+    mac: S.CtdDestinationMac,
+    name: S.CtdDestinationHost,
+    zone: S.CtdDestinationZone,
+    type: S.CtdDestinationAssetType,
   },
 } as const;
 
 function toCtdAsset(
-  fields: ReadonlyMap<string, string>,
+  v: readonly (string | undefined)[],
   side: 'Source' | 'Destination',
   role: 'actor' | 'target',
   site: string | undefined,
 ): OtAsset | undefined {
-  const keys = ASSET_KEYS[side];
-  const ip = presentField(fields, keys.ip);
-  const mac = presentField(fields, keys.mac);
-  const name = presentField(fields, keys.name);
-  const zone = presentField(fields, keys.zone);
-  const type = presentField(fields, keys.type);
+  const slots = ASSET_SLOTS[side];
+  const ip = present(v[slots.ip]);
+  const mac = present(v[slots.mac]);
+  const name = present(v[slots.name]);
+  const zone = present(v[slots.zone]);
+  const type = present(v[slots.type]);
   if (ip === undefined && mac === undefined && name === undefined) return undefined;
   const ips = ip === undefined ? undefined : [ip];
   const macs = mac === undefined ? undefined : parseMacs(mac);

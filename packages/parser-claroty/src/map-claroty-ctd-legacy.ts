@@ -4,10 +4,10 @@ import {
   type ClarotyEventKind,
   createProductFieldKeyLookup,
   firstPresent,
+  labelValue,
   parseIps,
   parseMacs,
   present,
-  presentField,
   pushPresent,
   splitEventClassId,
   toClarotyAsset,
@@ -19,6 +19,7 @@ import { CLAROTY_DIALECTS } from './detect-claroty-dialect.js';
 import { mapHeaderSeverity, mapScore } from './map-claroty-severity.js';
 import { isResolvedStatus } from './map-claroty-status.js';
 import { CLAROTY_FINDING_TYPES, isCtdAssetDiscoveryType } from './map-claroty-types.js';
+import { createClarotyFieldReader } from './read-claroty-fields.js';
 
 // Labels (never slot numbers: the slots are reused per event class) that become ASFF fields or asset details.
 const CONSUMED_LABELS: ReadonlySet<string> = new Set([
@@ -38,16 +39,7 @@ const CONSUMED_LABELS: ReadonlySet<string> = new Set([
 ]);
 
 // Standard keys that become ASFF fields or assets.
-const CONSUMED_KEYS: ReadonlySet<string> = new Set([
-  'src',
-  'dst',
-  'smac',
-  'dmac',
-  'shost',
-  'dhost',
-  'msg',
-  'rt',
-]);
+const CONSUMED_KEYS = ['src', 'dst', 'smac', 'dmac', 'shost', 'dhost', 'msg', 'rt'] as const;
 
 // The documented labels first (vendors.md §2.2), then the other labels, then the other standard keys.
 const PRIORITY_LABELS = [
@@ -80,12 +72,19 @@ const toOtherLabelKey = createProductFieldKeyLookup(
 );
 // Slot keys were read through their labels; the raw csN/csNLabel pairs are not repeated.
 const SLOT_KEY = /^(?:cs|cn|cfp|c6a|flexString|flexDate|deviceCustomDate)\d+(?:Label)?$/;
-const toOtherProductKey = createProductFieldKeyLookup((key) => SLOT_KEY.test(key) || CONSUMED_KEYS.has(key));
+// ProductFields from keys: every other key in record order, no slot key, none consumed.
+const reader = createClarotyFieldReader({
+  keys: [...CONSUMED_KEYS, 'end', 'start', 'proto', 'externalId'],
+  priority: [],
+  exclude: new Set(CONSUMED_KEYS),
+  skipOther: (key) => SLOT_KEY.test(key),
+});
+const S = reader.slots;
 
 /** Reads a CTD legacy record (standard keys plus `cs1`…`cs22`, keyed on their labels; vendors.md §2.2). */
-export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
+export function mapCtdLegacyRecord(record: CefRecord): ClarotyEvent {
   const labels = resolveCustomLabels(record);
-  const label = (name: string) => present(labels.get(name)?.value);
+  const { values: v, productFields: otherKeyFields } = reader.read(record);
   const { top, type: classType } = splitEventClassId(record.deviceEventClassId);
   const topKey = top.toLowerCase();
   // Health events carry an interface or sniffer status where alerts carry a resolution (same slots).
@@ -96,11 +95,12 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
   const name = present(record.name);
   const alertType = classType ?? name;
   const assetDiscovery =
-    (topKey === 'alert' || topKey === 'event') && [classType, name].some(isCtdAssetDiscoveryType);
-  const category = label('Category')?.toLowerCase();
+    (topKey === 'alert' || topKey === 'event') &&
+    (isCtdAssetDiscoveryType(classType) || isCtdAssetDiscoveryType(name));
+  const category = labelValue(labels, 'Category')?.toLowerCase();
 
   const header = mapHeaderSeverity(record.severity);
-  const score = mapScore(label('Score'));
+  const score = mapScore(labelValue(labels, 'Score'));
   const severity =
     score === undefined ? header : { normalized: score, original: header.original, known: true };
 
@@ -113,26 +113,34 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
     else types.push(CLAROTY_FINDING_TYPES.networkFlow);
   }
 
-  const site = label('Site');
+  const site = labelValue(labels, 'Site');
   const assets: OtAsset[] = [];
   const source = toLegacyAsset(
-    presentField(fields, 'src'),
-    presentField(fields, 'smac'),
-    firstPresent(fields.get('shost'), label('PrimaryAssetHostname')),
-    label('SrcZone'),
-    label('PrimaryAssetType'),
-    toDetails(label('PrimaryAssetOS'), label('PrimaryAssetVendor'), label('PrimaryAssetMAC2')),
+    present(v[S.src]),
+    present(v[S.smac]),
+    firstPresent(v[S.shost], labelValue(labels, 'PrimaryAssetHostname')),
+    labelValue(labels, 'SrcZone'),
+    labelValue(labels, 'PrimaryAssetType'),
+    toDetails(
+      labelValue(labels, 'PrimaryAssetOS'),
+      labelValue(labels, 'PrimaryAssetVendor'),
+      labelValue(labels, 'PrimaryAssetMAC2'),
+    ),
     site,
     'actor',
   );
   if (source !== undefined) assets.push(source);
   const destination = toLegacyAsset(
-    presentField(fields, 'dst'),
-    firstPresent(fields.get('dmac'), label('NonPrimaryAssetMAC')),
-    firstPresent(fields.get('dhost'), label('NonPrimaryAssetHostname')),
-    label('DstZone'),
-    label('NonPrimaryAssetType'),
-    toDetails(label('NonPrimaryAssetOS'), label('NonPrimaryAssetVendor'), undefined),
+    present(v[S.dst]),
+    firstPresent(v[S.dmac], labelValue(labels, 'NonPrimaryAssetMAC')),
+    firstPresent(v[S.dhost], labelValue(labels, 'NonPrimaryAssetHostname')),
+    labelValue(labels, 'DstZone'),
+    labelValue(labels, 'NonPrimaryAssetType'),
+    toDetails(
+      labelValue(labels, 'NonPrimaryAssetOS'),
+      labelValue(labels, 'NonPrimaryAssetVendor'),
+      undefined,
+    ),
     site,
     'target',
   );
@@ -146,11 +154,8 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
     const productKey = toOtherLabelKey(name);
     if (productKey !== null) pushPresent(productFields, productKey, field.value);
   }
-  for (const [key, value] of fields) {
-    const productKey = toOtherProductKey(key);
-    if (productKey !== null) pushPresent(productFields, productKey, value);
-  }
-  const ownId = presentField(fields, 'externalId');
+  for (const pair of otherKeyFields) productFields.push(pair);
+  const ownId = present(v[S.externalId]);
 
   return {
     dialect: CLAROTY_DIALECTS.ctdLegacy,
@@ -160,25 +165,24 @@ export function mapCtdLegacyRecord(record: CefRecord, fields: ReadonlyMap<string
     eventId: ownId === undefined ? undefined : `${eventClass}/${ownId}`,
     generator: `ctd/${eventClass}${alertType === undefined ? '' : `/${alertType}`}`,
     // Baselines are named `None`: their message says what was seen.
-    title:
-      name ?? (presentField(fields, 'msg') === undefined ? top : `${top}: ${presentField(fields, 'msg')}`),
-    description: presentField(fields, 'msg'),
+    title: name ?? (present(v[S.msg]) === undefined ? top : `${top}: ${present(v[S.msg])}`),
+    description: present(v[S.msg]),
     severity,
     types,
     assetDiscovery,
-    resolved: isResolvedStatus(label('ResolvedAs')),
-    eventTime: firstPresent(fields.get('rt'), fields.get('end'), fields.get('start')),
+    resolved: isResolvedStatus(labelValue(labels, 'ResolvedAs')),
+    eventTime: firstPresent(v[S.rt], v[S.end], v[S.start]),
     assets,
     network: toClarotyNetwork(
-      presentField(fields, 'proto'),
-      presentField(fields, 'src'),
+      present(v[S.proto]),
+      present(v[S.src]),
       undefined,
-      presentField(fields, 'smac'),
-      presentField(fields, 'dst'),
+      present(v[S.smac]),
+      present(v[S.dst]),
       undefined,
       undefined,
     ),
-    sourceUrl: label('AlertUrl'),
+    sourceUrl: labelValue(labels, 'AlertUrl'),
     vulnerabilityIds: [],
     productFields,
     diagnostics: [],

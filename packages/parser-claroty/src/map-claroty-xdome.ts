@@ -2,10 +2,8 @@ import { type CefRecord, createDiagnostic, type Diagnostic, type OtAsset } from 
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
 import {
   type ClarotyEvent,
-  createProductFieldCollector,
   firstPresent,
   present,
-  presentField,
   pushIps,
   pushMacs,
   toClarotyAsset,
@@ -22,6 +20,7 @@ import {
 import { isResolvedStatus } from './map-claroty-status.js';
 import { CLAROTY_FINDING_TYPES, isXdomeAssetChangeType } from './map-claroty-types.js';
 import { parsePythonList } from './parse-python-list.js';
+import { createClarotyFieldReader } from './read-claroty-fields.js';
 
 /** xDome `msg_category` values (vendors.md §2.5). */
 const XDOME_CATEGORIES: ReadonlySet<string> = new Set([
@@ -89,7 +88,7 @@ const PRIORITY_KEYS = [
 ] as const;
 
 // Keys that become ASFF fields (Title, Description, times, Network) rather than ProductFields.
-const CONSUMED_KEYS: ReadonlySet<string> = new Set([
+const CONSUMED_KEYS = [
   'event_description',
   'alert_description',
   'change_description',
@@ -102,91 +101,122 @@ const CONSUMED_KEYS: ReadonlySet<string> = new Set([
   'src_mac',
   'dst_mac',
   'protocol',
-]);
+] as const;
 
-// The priority keys in order, then every other key in record order; none consumed or of a device block.
-const collectXdomeProductFields = createProductFieldCollector(
-  PRIORITY_KEYS,
-  CONSUMED_KEYS,
-  (key) => key.startsWith('device_') || key.startsWith('other_device_'),
-);
+// Device-block keys (`device_uid`, `other_device_uid`, ...): ids, addresses and details.
+const DEVICE_FIELDS = [
+  'uid',
+  'asset_id',
+  'ip_list',
+  'mac_list',
+  'type',
+  'site_name',
+  ...DEVICE_DETAIL_KEYS,
+] as const;
+type DevicePrefix = 'device_' | 'other_device_';
+const deviceKeys = (prefix: DevicePrefix) => DEVICE_FIELDS.map((field) => `${prefix}${field}` as const);
+
+// ProductFields: the priority keys in order, then every other key in record order; none consumed or of a
+// device block.
+const reader = createClarotyFieldReader({
+  keys: [
+    ...new Set([
+      ...PRIORITY_KEYS,
+      ...CONSUMED_KEYS,
+      ...deviceKeys('device_'),
+      ...deviceKeys('other_device_'),
+      'incident_id',
+      'cat',
+      'alert_name',
+      'rt',
+      'ip_protocol',
+      'external_ip',
+      'domain',
+      'vulnerability_cvss_v3_score',
+      'vulnerability_cvss_v2_score',
+    ] as const),
+  ],
+  priority: PRIORITY_KEYS,
+  exclude: new Set(CONSUMED_KEYS),
+  skipOther: (key) => key.startsWith('device_') || key.startsWith('other_device_'),
+});
+const S = reader.slots;
+type Values = readonly (string | undefined)[];
 
 /** Reads an xDome / Medigate record (snake_case keys, Python-literal lists; vendors.md §2.5). */
-export function mapXdomeRecord(record: CefRecord, fields: ReadonlyMap<string, string>): ClarotyEvent {
+export function mapXdomeRecord(record: CefRecord): ClarotyEvent {
+  const { values: v, productFields } = reader.read(record);
   const diagnostics: Diagnostic[] = [];
-  const category = readCategory(record, fields);
+  const category = readCategory(record, v);
   const eventClass = toKebabCase(category);
   const kind = category === 'server_incident' ? 'health' : 'finding';
   // The "description-in-Name" layout puts the description in the CEF Name.
   const nameIsCategory = XDOME_CATEGORIES.has(record.name.trim());
   const headerName = nameIsCategory ? undefined : present(record.name);
   const typeName = firstPresent(
-    fields.get('event_type'),
-    fields.get('alert_type_name'),
-    fields.get('change_type'),
-    fields.get('vulnerability_name'),
-    fields.get('cat'),
+    v[S.event_type],
+    v[S.alert_type_name],
+    v[S.change_type],
+    v[S.vulnerability_name],
+    v[S.cat],
   );
-  const deviceKey = firstPresent(fields.get('device_uid'), fields.get('device_asset_id'));
-  const site = presentField(fields, 'device_site_name');
+  const deviceKey = firstPresent(v[S.device_uid], v[S.device_asset_id]);
+  const site = present(v[S.device_site_name]);
 
   const assetDiscovery =
-    (category === 'device_change_event' && isXdomeAssetChangeType(presentField(fields, 'change_type'))) ||
+    (category === 'device_change_event' && isXdomeAssetChangeType(present(v[S.change_type]))) ||
     (category === 'alert_affected_device' &&
-      presentField(fields, 'alert_category')?.toLowerCase() === 'policy deviation');
+      present(v[S.alert_category])?.toLowerCase() === 'policy deviation');
 
   const assets: OtAsset[] = [];
-  const device = toXdomeAsset(fields, 'device_', diagnostics);
+  const device = toXdomeAsset(v, 'device_', diagnostics);
   if (device !== undefined) assets.push(device);
-  const other = toXdomeAsset(fields, 'other_device_', diagnostics);
+  const other = toXdomeAsset(v, 'other_device_', diagnostics);
   if (other !== undefined) assets.push(other);
-
-  const productFields = collectXdomeProductFields(fields);
 
   return {
     dialect: CLAROTY_DIALECTS.xdome,
     eventClass,
     kind,
     site,
-    eventId: toEventId(category, fields, deviceKey, record.deviceEventClassId),
+    eventId: toEventId(category, v, deviceKey, record.deviceEventClassId),
     generator: `xdome/${eventClass}${typeName === undefined ? '' : `/${typeName}`}`,
-    title: firstPresent(fields.get('alert_name'), typeName, headerName) ?? category,
+    title: firstPresent(v[S.alert_name], typeName, headerName) ?? category,
     description: firstPresent(
-      fields.get('event_description'),
-      fields.get('alert_description'),
-      fields.get('change_description'),
+      v[S.event_description],
+      v[S.alert_description],
+      v[S.change_description],
       headerName,
     ),
-    severity: mapXdomeSeverity(record.severity, category, typeName, fields),
-    types: mapXdomeTypes(category, typeName, fields, assetDiscovery),
+    severity: mapXdomeSeverity(record.severity, category, typeName, v),
+    types: mapXdomeTypes(category, typeName, v, assetDiscovery),
     assetDiscovery,
-    resolved:
-      category === 'alert_affected_device' && isResolvedStatus(presentField(fields, 'alert_device_status')),
-    eventTime: firstPresent(fields.get('event_timestamp'), fields.get('change_timestamp'), fields.get('rt')),
+    resolved: category === 'alert_affected_device' && isResolvedStatus(present(v[S.alert_device_status])),
+    eventTime: firstPresent(v[S.event_timestamp], v[S.change_timestamp], v[S.rt]),
     assets,
     network: toClarotyNetwork(
-      firstPresent(fields.get('protocol'), fields.get('ip_protocol')),
-      presentField(fields, 'src_ip'),
-      presentField(fields, 'src_port'),
-      presentField(fields, 'src_mac'),
-      firstPresent(fields.get('dst_ip'), fields.get('external_ip')),
-      presentField(fields, 'dst_port'),
-      presentField(fields, 'domain'),
+      firstPresent(v[S.protocol], v[S.ip_protocol]),
+      present(v[S.src_ip]),
+      present(v[S.src_port]),
+      present(v[S.src_mac]),
+      firstPresent(v[S.dst_ip], v[S.external_ip]),
+      present(v[S.dst_port]),
+      present(v[S.domain]),
     ),
     sourceUrl: undefined,
-    vulnerabilityIds: category === 'vulnerability_affected_device' ? readCves(fields) : [],
+    vulnerabilityIds: category === 'vulnerability_affected_device' ? readCves(v) : [],
     productFields,
     diagnostics,
   };
 }
 
-function readCategory(record: CefRecord, fields: ReadonlyMap<string, string>): string {
-  const declared = presentField(fields, 'msg_category') ?? record.name.trim();
+function readCategory(record: CefRecord, v: Values): string {
+  const declared = present(v[S.msg_category]) ?? record.name.trim();
   if (XDOME_CATEGORIES.has(declared)) return declared;
-  if (presentField(fields, 'alert_id') !== undefined) return 'alert_affected_device';
-  if (presentField(fields, 'change_id') !== undefined) return 'device_change_event';
-  if (presentField(fields, 'incident_id') !== undefined) return 'server_incident';
-  if (presentField(fields, 'vulnerability_name') !== undefined) return 'vulnerability_affected_device';
+  if (present(v[S.alert_id]) !== undefined) return 'alert_affected_device';
+  if (present(v[S.change_id]) !== undefined) return 'device_change_event';
+  if (present(v[S.incident_id]) !== undefined) return 'server_incident';
+  if (present(v[S.vulnerability_name]) !== undefined) return 'vulnerability_affected_device';
   return 'comm_event';
 }
 
@@ -194,24 +224,24 @@ function readCategory(record: CefRecord, fields: ReadonlyMap<string, string>): s
 // status: the Id carries the device so resolving one device archives that device's finding only.
 function toEventId(
   category: string,
-  fields: ReadonlyMap<string, string>,
+  v: Values,
   deviceKey: string | undefined,
   signatureId: string,
 ): string | undefined {
   switch (category) {
     case 'alert_affected_device':
-      return withDevice(prefixed('alert', presentField(fields, 'alert_id')), deviceKey);
+      return withDevice(prefixed('alert', present(v[S.alert_id])), deviceKey);
     case 'device_change_event':
-      return prefixed('change', presentField(fields, 'change_id'));
+      return prefixed('change', present(v[S.change_id]));
     case 'server_incident':
-      return prefixed('incident', presentField(fields, 'incident_id'));
+      return prefixed('incident', present(v[S.incident_id]));
     case 'vulnerability_affected_device':
       return withDevice(
-        prefixed('vulnerability', presentField(fields, 'vulnerability_name') ?? present(signatureId)),
+        prefixed('vulnerability', present(v[S.vulnerability_name]) ?? present(signatureId)),
         deviceKey,
       );
     default:
-      return prefixed('event', presentField(fields, 'event_id'));
+      return prefixed('event', present(v[S.event_id]));
   }
 }
 
@@ -229,21 +259,19 @@ function mapXdomeSeverity(
   header: string,
   category: string,
   typeName: string | undefined,
-  fields: ReadonlyMap<string, string>,
+  v: Values,
 ): ClarotySeverity {
   const original = mapHeaderSeverity(header).original;
   const specific =
-    readSeverityValue(presentField(fields, 'signature_severity')) ??
-    readSeverityValue(presentField(fields, 'malicious_ip_severity'));
+    readSeverityValue(present(v[S.signature_severity])) ??
+    readSeverityValue(present(v[S.malicious_ip_severity]));
   if (specific !== undefined) return { normalized: specific, original, known: true };
   const cvss = mapCefScale(
-    presentField(fields, 'vulnerability_cvss_v3_score') ??
-      presentField(fields, 'vulnerability_cvss_v2_score') ??
-      '',
+    present(v[S.vulnerability_cvss_v3_score]) ?? present(v[S.vulnerability_cvss_v2_score]) ?? '',
   );
   if (category === 'vulnerability_affected_device' && cvss !== undefined)
     return { normalized: cvss, original, known: true };
-  const text = `${typeName ?? ''} ${presentField(fields, 'alert_category') ?? ''}`.toLowerCase();
+  const text = `${typeName ?? ''} ${present(v[S.alert_category]) ?? ''}`.toLowerCase();
   if (text.includes('malicious') || text.includes('threat')) return { normalized: 70, original, known: true };
   if (category === 'device_change_event') return { normalized: 1, original, known: true };
   if (category === 'server_incident') return { normalized: 0, original, known: true };
@@ -264,7 +292,7 @@ function readSeverityValue(value: string | undefined): number | undefined {
 function mapXdomeTypes(
   category: string,
   typeName: string | undefined,
-  fields: ReadonlyMap<string, string>,
+  v: Values,
   assetDiscovery: boolean,
 ): string[] {
   const types: string[] = [];
@@ -279,7 +307,7 @@ function mapXdomeTypes(
       break;
     case 'alert_affected_device':
       types.push(
-        presentField(fields, 'alert_category')?.toLowerCase() === 'threat'
+        present(v[S.alert_category])?.toLowerCase() === 'threat'
           ? CLAROTY_FINDING_TYPES.ttps
           : CLAROTY_FINDING_TYPES.networkFlow,
       );
@@ -291,7 +319,7 @@ function mapXdomeTypes(
       if (text.includes('credential') || text.includes('password'))
         types.push(CLAROTY_FINDING_TYPES.passwords);
       else if (text.includes('malicious')) types.push(CLAROTY_FINDING_TYPES.commandAndControl);
-      else if (text.includes('signature') || presentField(fields, 'signature_id') !== undefined)
+      else if (text.includes('signature') || present(v[S.signature_id]) !== undefined)
         types.push(CLAROTY_FINDING_TYPES.ttps);
       else types.push(CLAROTY_FINDING_TYPES.networkFlow);
   }
@@ -300,67 +328,72 @@ function mapXdomeTypes(
 
 const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
 
-function readCves(fields: ReadonlyMap<string, string>): string[] {
-  const listed = parsePythonList(presentField(fields, 'vulnerability_cves') ?? '').items;
-  const name = presentField(fields, 'vulnerability_name');
+function readCves(v: Values): string[] {
+  const listed = parsePythonList(present(v[S.vulnerability_cves]) ?? '').items;
+  const name = present(v[S.vulnerability_name]);
   const cves = listed.length > 0 ? listed : name === undefined ? [] : [name];
   const result: string[] = [];
   for (const id of cves) if (CVE_ID.test(id)) result.push(id);
   return result;
 }
 
-// Device-block key names per prefix, built once: building them per record costs a string hash per lookup.
-interface DeviceKeys {
-  readonly uid: string;
-  readonly assetId: string;
-  readonly ipList: string;
-  readonly macList: string;
-  readonly networkList: string;
-  readonly type: string;
-  readonly siteName: string;
-  /** `[detail name, record key, sent as a Python list]` in Details order; `null` key: the zone. */
-  readonly details: readonly (readonly [string, string | null, boolean])[];
+// A device-block key and its slot.
+interface DeviceField {
+  readonly key: string;
+  readonly slot: number;
 }
 
-function toDeviceKeys(prefix: string): DeviceKeys {
+interface DeviceFields {
+  readonly uid: DeviceField;
+  readonly assetId: DeviceField;
+  readonly ipList: DeviceField;
+  readonly macList: DeviceField;
+  readonly networkList: DeviceField;
+  readonly type: DeviceField;
+  readonly siteName: DeviceField;
+  /** `[detail name, field, sent as a Python list]` in Details order; `null` field: the zone. */
+  readonly details: readonly (readonly [string, DeviceField | null, boolean])[];
+}
+
+function toDeviceFields(prefix: DevicePrefix): DeviceFields {
+  const field = (name: (typeof DEVICE_FIELDS)[number]): DeviceField => {
+    const key = `${prefix}${name}` as const;
+    return { key, slot: S[key] };
+  };
   return {
-    uid: `${prefix}uid`,
-    assetId: `${prefix}asset_id`,
-    ipList: `${prefix}ip_list`,
-    macList: `${prefix}mac_list`,
-    networkList: `${prefix}network_list`,
-    type: `${prefix}type`,
-    siteName: `${prefix}site_name`,
+    uid: field('uid'),
+    assetId: field('asset_id'),
+    ipList: field('ip_list'),
+    macList: field('mac_list'),
+    networkList: field('network_list'),
+    type: field('type'),
+    siteName: field('site_name'),
     details: DEVICE_DETAIL_KEYS.map(
-      (key) => [key, key === 'network_list' ? null : `${prefix}${key}`, LIST_DETAIL_KEYS.has(key)] as const,
+      (name) => [name, name === 'network_list' ? null : field(name), LIST_DETAIL_KEYS.has(name)] as const,
     ),
   };
 }
 
 const DEVICE_KEYS = {
-  device_: toDeviceKeys('device_'),
-  other_device_: toDeviceKeys('other_device_'),
+  device_: toDeviceFields('device_'),
+  other_device_: toDeviceFields('other_device_'),
 } as const;
 
-function toXdomeAsset(
-  fields: ReadonlyMap<string, string>,
-  prefix: 'device_' | 'other_device_',
-  diagnostics: Diagnostic[],
-): OtAsset | undefined {
+function toXdomeAsset(v: Values, prefix: DevicePrefix, diagnostics: Diagnostic[]): OtAsset | undefined {
   const keys = DEVICE_KEYS[prefix];
-  const assetId = present(fields.get(keys.assetId));
-  const id = present(fields.get(keys.uid)) ?? assetId;
+  const assetId = present(v[keys.assetId.slot]);
+  const id = present(v[keys.uid.slot]) ?? assetId;
   const ips: string[] = [];
-  for (const item of readList(fields, keys.ipList, diagnostics)) pushIps(ips, item);
+  for (const item of readList(v, keys.ipList, diagnostics)) pushIps(ips, item);
   const macs: string[] = [];
-  for (const item of readList(fields, keys.macList, diagnostics)) pushMacs(macs, item);
+  for (const item of readList(v, keys.macList, diagnostics)) pushMacs(macs, item);
   if (id === undefined && ips.length === 0 && macs.length === 0) return undefined;
   const details: Record<string, string> = {};
   if (assetId !== undefined) details.asset_id = assetId;
-  const zone = readList(fields, keys.networkList, diagnostics).join(', ');
-  for (const [name, key, isList] of keys.details) {
+  const zone = readList(v, keys.networkList, diagnostics).join(', ');
+  for (const [name, field, isList] of keys.details) {
     const value =
-      key === null ? zone : isList ? readList(fields, key, diagnostics).join(', ') : present(fields.get(key));
+      field === null ? zone : isList ? readList(v, field, diagnostics).join(', ') : present(v[field.slot]);
     if (value !== undefined && value !== '') details[name] = value;
   }
   return toClarotyAsset(
@@ -369,15 +402,15 @@ function toXdomeAsset(
     ips,
     macs,
     zone === '' ? undefined : zone,
-    present(fields.get(keys.type)),
-    present(fields.get(keys.siteName)),
+    present(v[keys.type.slot]),
+    present(v[keys.siteName.slot]),
     undefined,
     details,
   );
 }
 
-function readList(fields: ReadonlyMap<string, string>, key: string, diagnostics: Diagnostic[]): string[] {
-  const raw = fields.get(key);
+function readList(v: Values, field: DeviceField, diagnostics: Diagnostic[]): string[] {
+  const raw = v[field.slot];
   if (raw === undefined) return [];
   const result = parsePythonList(raw);
   if (!result.ok) {
@@ -385,7 +418,7 @@ function readList(fields: ReadonlyMap<string, string>, key: string, diagnostics:
       createDiagnostic(
         CLAROTY_DIAGNOSTIC_CODES.invalidList,
         'warning',
-        `${key} is not a well-formed Python list (${raw.slice(0, 60)}); only the readable items were used.`,
+        `${field.key} is not a well-formed Python list (${raw.slice(0, 60)}); only the readable items were used.`,
       ),
     );
   }

@@ -1,0 +1,137 @@
+import { type CefRecord, createCefExtensionMap } from '@otbridge/core';
+import { present, toProductFieldKey } from './claroty-event.js';
+
+/** What one pass over a record's extensions gives a mapper. */
+export interface ClarotyFields {
+  /**
+   * The raw value of each key the mapper reads, by its slot (`reader.slots.<key>`), as a Map of the
+   * extensions would give it: the last value when a key repeats; `undefined` when absent.
+   */
+  readonly values: readonly (string | undefined)[];
+  /**
+   * `claroty/<key>` pairs with `present` values: the priority keys in their order, then every other key
+   * in record order (a repeated key at its last position), leaving out excluded and skipped keys.
+   */
+  readonly productFields: [string, string][];
+}
+
+/** A dialect's record reader: `read` makes one pass over the extensions; `slots` index `values`. */
+export interface ClarotyFieldReader<Key extends string> {
+  readonly slots: Readonly<Record<Key, number>>;
+  read(record: CefRecord): ClarotyFields;
+}
+
+export interface ClarotyFieldReaderOptions<Key extends string> {
+  /** Keys the mapper reads, one slot each. */
+  readonly keys: readonly Key[];
+  /** ProductFields keys placed first, in this order (each also one of `keys`). */
+  readonly priority: readonly Key[];
+  /** Keys never in ProductFields (they become ASFF fields). */
+  readonly exclude: ReadonlySet<string>;
+  /** Other keys left out of ProductFields. */
+  readonly skipOther: (key: string) => boolean;
+}
+
+// What a key is to one reader: its slot (-1: not read) and, for a ProductFields key outside the priority
+// list, its `claroty/<key>` (else null). `id` numbers the distinct keys, to spot a repeated one.
+interface KeyPlace {
+  readonly id: number;
+  readonly slot: number;
+  readonly otherKey: string | null;
+}
+
+const MAX_CACHED_KEYS = 1024;
+
+/**
+ * A reader of one dialect's keys. Instead of building a Map of the extensions and looking each key up,
+ * a record costs one pass over its pairs with one lookup per key (each distinct key's place is
+ * remembered, bounded) and array reads afterwards. A record that repeats a key, or carries a key the
+ * full cache has no place for, is read through the extension Map instead (same values and order).
+ */
+export function createClarotyFieldReader<const Key extends string>(
+  options: ClarotyFieldReaderOptions<Key>,
+): ClarotyFieldReader<Key> {
+  const { keys, priority, exclude, skipOther } = options;
+  // Slots by key: a Map for record keys (input: `__proto__` is just a key), a plain object of the
+  // constant keys for the mappers' reads.
+  const slotByKey = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (slotByKey.has(key)) throw new Error(`createClarotyFieldReader: repeated key ${key}`);
+    slotByKey.set(key, index);
+  });
+  const slots = Object.fromEntries(slotByKey) as Record<Key, number>;
+  const prioritySet: ReadonlySet<string> = new Set(priority);
+  if (prioritySet.size !== priority.length)
+    throw new Error('createClarotyFieldReader: repeated priority key');
+  // [slot, claroty/<key>] of each priority key that may appear in ProductFields, in order.
+  const prioritySlots = priority
+    .filter((key) => !exclude.has(key))
+    .map((key) => [slotByKey.get(key) as number, toProductFieldKey(key)] as const);
+
+  const places = new Map<string, KeyPlace>();
+  const classify = (key: string, id: number): KeyPlace => ({
+    id,
+    slot: slotByKey.get(key) ?? -1,
+    otherKey: prioritySet.has(key) || exclude.has(key) || skipOther(key) ? null : toProductFieldKey(key),
+  });
+  for (const key of keys) places.set(key, classify(key, places.size));
+  const maxPlaces = keys.length + MAX_CACHED_KEYS;
+  // seen[id] === pass: the key already occurred in the record being read.
+  const seen = new Uint32Array(maxPlaces);
+  let pass = 0;
+
+  const finish = (values: (string | undefined)[], others: [string, string][]): ClarotyFields => {
+    if (prioritySlots.length === 0) return { values, productFields: others };
+    const productFields: [string, string][] = [];
+    for (const [slot, productKey] of prioritySlots) {
+      const text = present(values[slot]);
+      if (text !== undefined) productFields.push([productKey, text]);
+    }
+    for (const pair of others) productFields.push(pair);
+    return { values, productFields };
+  };
+
+  // The Map path: deduplicated by the Map, in its order.
+  const readThroughMap = (record: CefRecord): ClarotyFields => {
+    const values: (string | undefined)[] = new Array(keys.length).fill(undefined);
+    const others: [string, string][] = [];
+    for (const [key, value] of createCefExtensionMap(record)) {
+      const place = places.get(key) ?? classify(key, -1);
+      if (place.slot >= 0) values[place.slot] = value;
+      if (place.otherKey !== null) {
+        const text = present(value);
+        if (text !== undefined) others.push([place.otherKey, text]);
+      }
+    }
+    return finish(values, others);
+  };
+
+  const read = (record: CefRecord): ClarotyFields => {
+    pass = pass === 0xffffffff ? 1 : pass + 1;
+    if (pass === 1) seen.fill(0);
+    const values: (string | undefined)[] = new Array(keys.length).fill(undefined);
+    const others: [string, string][] = [];
+    const pairs = record.extensions;
+    for (let index = 0; index < pairs.length; index++) {
+      const pair = pairs[index] as readonly [string, string];
+      const key = pair[0];
+      const value = pair[1];
+      let place = places.get(key);
+      if (place === undefined) {
+        if (places.size >= maxPlaces) return readThroughMap(record);
+        place = classify(key, places.size);
+        places.set(key, place);
+      }
+      if (seen[place.id] === pass) return readThroughMap(record);
+      seen[place.id] = pass;
+      if (place.slot >= 0) values[place.slot] = value;
+      if (place.otherKey !== null) {
+        const text = present(value);
+        if (text !== undefined) others.push([place.otherKey, text]);
+      }
+    }
+    return finish(values, others);
+  };
+
+  return { slots, read };
+}
