@@ -14,8 +14,8 @@ export function mapNozomiAssets(
   extensions: ReadonlyMap<string, string>,
   protocol: string | undefined,
 ): NozomiAssets {
-  const source = toAsset(extensions, 's', protocol);
-  const destination = toAsset(extensions, 'd', protocol);
+  const source = toAsset(extensions, SOURCE_KEYS, protocol);
+  const destination = toAsset(extensions, DESTINATION_KEYS, protocol);
   // Built by assignment: conditional spreads allocate a temporary object each and take V8's slow path.
   const assets: { source?: OtAsset; destination?: OtAsset } = {};
   if (source !== undefined) assets.source = source;
@@ -25,16 +25,26 @@ export function mapNozomiAssets(
 
 const NOT_A_NODE_MACS: ReadonlySet<string> = new Set(['00:00:00:00:00:00', 'ff:ff:ff:ff:ff:ff']);
 
+/** The extension keys of one endpoint: constants, so no key string is built (and hashed) per record. */
+interface SideKeys {
+  readonly ip: string;
+  readonly mac: string;
+  readonly host: string;
+  readonly port: string;
+}
+const SOURCE_KEYS: SideKeys = { ip: 'src', mac: 'smac', host: 'shost', port: 'spt' };
+const DESTINATION_KEYS: SideKeys = { ip: 'dst', mac: 'dmac', host: 'dhost', port: 'dpt' };
+
 function toAsset(
   extensions: ReadonlyMap<string, string>,
-  side: 's' | 'd',
+  keys: SideKeys,
   protocol: string | undefined,
 ): OtAsset | undefined {
-  const ip = clean(extensions.get(side === 's' ? 'src' : 'dst'));
-  const rawMac = clean(extensions.get(`${side}mac`))?.toLowerCase();
+  const ip = clean(extensions.get(keys.ip));
+  const rawMac = clean(extensions.get(keys.mac))?.toLowerCase();
   const mac = rawMac !== undefined && !NOT_A_NODE_MACS.has(rawMac) ? rawMac : undefined;
-  const host = clean(extensions.get(`${side}host`));
-  const port = clean(extensions.get(`${side}pt`));
+  const host = clean(extensions.get(keys.host));
+  const port = clean(extensions.get(keys.port));
   const id = ip ?? mac ?? host;
   if (id === undefined) return undefined;
   const details: Record<string, string> = {};

@@ -48,7 +48,11 @@ const LABELS: ReadonlyMap<string, LabelledField> = new Map(
 // Label keys repeat on every record (`cs1Label` ...): each one's value key (`cs1`) is sliced once and reused,
 // so the Map lookups below hash it once. Bounded, so hostile input with ever new keys cannot grow it.
 const VALUE_KEYS = new Map<string, string>();
+// Labels as sent (`Risk`, `IsSecurity` ...) → field (null: not an N2OS label), so the trimmed lower-case
+// form is made once per distinct label text. Bounded in entries and in label length (values can be long).
+const FIELD_BY_RAW_LABEL = new Map<string, LabelledField | null>();
 const MAX_VALUE_KEYS = 1024;
+const MAX_CACHED_LABEL_LENGTH = 64;
 
 function toValueKey(labelKey: string): string {
   let valueKey = VALUE_KEYS.get(labelKey);
@@ -57,6 +61,16 @@ function toValueKey(labelKey: string): string {
     if (VALUE_KEYS.size < MAX_VALUE_KEYS) VALUE_KEYS.set(labelKey, valueKey);
   }
   return valueKey;
+}
+
+function toLabelledField(label: string): LabelledField | null {
+  if (label.length > MAX_CACHED_LABEL_LENGTH) return LABELS.get(label.trim().toLowerCase()) ?? null;
+  let field = FIELD_BY_RAW_LABEL.get(label);
+  if (field === undefined) {
+    field = LABELS.get(label.trim().toLowerCase()) ?? null;
+    if (FIELD_BY_RAW_LABEL.size < MAX_VALUE_KEYS) FIELD_BY_RAW_LABEL.set(label, field);
+  }
+  return field;
 }
 
 /** Reads the labelled N2OS custom fields of a record (labels compared case-insensitively). */
@@ -72,8 +86,8 @@ export function readNozomiFields(record: CefRecord): NozomiFields {
   for (const key of extensions.keys()) {
     if (!key.endsWith('Label')) continue;
     const label = extensions.get(key) as string;
-    const field = LABELS.get(label.trim().toLowerCase());
-    if (field === undefined) continue;
+    const field = toLabelledField(label);
+    if (field === null) continue;
     const valueKey = toValueKey(key);
     consumedKeys.add(key);
     consumedKeys.add(valueKey);

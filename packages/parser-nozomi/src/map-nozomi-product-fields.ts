@@ -26,13 +26,56 @@ export const NOZOMI_KEYS_MAPPED_ELSEWHERE: ReadonlySet<string> = new Set([
   'proto',
 ]);
 
+/** The documented ProductFields (`nozomi/<key>`) the parser fills, beside the asset-discovery marker. */
+const NOZOMI_DOCUMENTED_KEYS = [
+  'type_id',
+  'event_class',
+  'risk',
+  'severity',
+  'is_security',
+  'alert_id',
+  'trigger_type',
+  'trigger_id',
+  'detail',
+  'parents',
+  'mitre_attack_techniques',
+  'mitre_attack_tactics',
+  'name',
+  'app',
+  'suser',
+  'browser',
+  'n2os_schema',
+  'n2os_version',
+  'dvchost',
+  'dvc',
+  'syslog_host',
+  'start',
+  'framing',
+] as const;
+
+/** A documented ProductFields name: the type keeps `addProductField` callers inside the list above. */
+export type NozomiDocumentedField = `nozomi/${(typeof NOZOMI_DOCUMENTED_KEYS)[number]}`;
+
+// Extension keys whose `nozomi/<key>` is a documented name: only for these can a pair already hold it.
+// A static set instead of a Set of the names added per record (its growth cost more than the rest).
+const DOCUMENTED_KEYS: ReadonlySet<string> = new Set(NOZOMI_DOCUMENTED_KEYS);
+
 /** Appends a documented pair unless its value is absent or blank (buildFinding's keys are distinct). */
-export function addProductField(pairs: [string, string][], key: string, value: string | undefined): void {
+export function addProductField(
+  pairs: [string, string][],
+  key: NozomiDocumentedField,
+  value: string | undefined,
+): void {
   if (value !== undefined && value.trim() !== '') pairs.push([key, value]);
 }
 
+function hasPair(pairs: readonly (readonly [string, string])[], name: string): boolean {
+  for (const pair of pairs) if (pair[0] === name) return true;
+  return false;
+}
+
 // `nozomi/<key>` strings, reused across records (the same keys come on every N2OS record): no new string
-// per key and record, and a name already hashed for the Set and the ProductFields object.
+// per key and record, and a name already hashed for the ProductFields object.
 const PREFIXED_KEYS = new Map<string, string>();
 const MAX_PREFIXED_KEYS = 1024;
 
@@ -55,13 +98,11 @@ export function mapNozomiProductFields(
   extensions: ReadonlyMap<string, string>,
   consumedKeys: ReadonlySet<string>,
 ): NozomiProductFields {
-  const documented = new Set<string>();
-  for (const [key] of pairs) documented.add(key);
   for (const [key, value] of extensions) {
     if (consumedKeys.has(key) || NOZOMI_KEYS_MAPPED_ELSEWHERE.has(key) || value.trim() === '') continue;
-    // Extension keys are distinct (a Map), so only a documented pair can already hold the name.
     const name = toNozomiProductFieldKey(key);
-    if (documented.has(name)) continue;
+    // Extension keys are distinct (a Map), so only a documented pair can already hold the name.
+    if (DOCUMENTED_KEYS.has(key) && hasPair(pairs, name)) continue;
     pairs.push([name, value]);
   }
   const { fields, dropped } = toProductFields(pairs, PARSER_PRODUCT_FIELDS_BUDGET);
