@@ -159,13 +159,15 @@ export function toProductFieldKey(key: string): string {
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
-/** The first present value. */
-export function firstPresent(...values: (string | undefined)[]): string | undefined {
-  for (const value of values) {
-    const text = present(value);
-    if (text !== undefined) return text;
-  }
-  return undefined;
+/** The first present value (fixed parameters: a rest parameter would allocate an array per call). */
+export function firstPresent(
+  a: string | undefined,
+  b: string | undefined,
+  c?: string | undefined,
+  d?: string | undefined,
+  e?: string | undefined,
+): string | undefined {
+  return present(a) ?? present(b) ?? present(c) ?? present(d) ?? present(e);
 }
 
 /** A Signature ID split into its class and type: `Alert/New Asset`, `Alert-New Asset` or `Baseline`. */

@@ -36,17 +36,27 @@ function pairKey(vendor: string, product: string): string {
   return `${vendor.toLowerCase()}\u0000${product.toLowerCase()}`;
 }
 
-// Families by the header's exact spelling (`null`: not Claroty's), so a record costs one concatenation
-// and one lookup instead of two lower-casings; bounded, as the spellings come from input.
-const FAMILY_BY_EXACT_PAIR = new Map<string, ProductFamily | null>();
+// Families by the header's exact spelling, vendor then product (`null`: not Claroty's), so a record costs
+// two lookups instead of two lower-casings (and no concatenated key); bounded, as the spellings come from input.
+const FAMILY_BY_EXACT_PAIR = new Map<string, Map<string, ProductFamily | null>>();
 const MAX_CACHED_PAIRS = 256;
+let cachedPairs = 0;
 
 function familyOf(record: CefRecord): ProductFamily | undefined {
-  const exact = `${record.deviceVendor}\u0000${record.deviceProduct}`;
-  let family = FAMILY_BY_EXACT_PAIR.get(exact);
+  const vendor = record.deviceVendor;
+  const product = record.deviceProduct;
+  let byProduct = FAMILY_BY_EXACT_PAIR.get(vendor);
+  let family = byProduct?.get(product);
   if (family === undefined) {
-    family = FAMILY_BY_PAIR.get(pairKey(record.deviceVendor, record.deviceProduct)) ?? null;
-    if (FAMILY_BY_EXACT_PAIR.size < MAX_CACHED_PAIRS) FAMILY_BY_EXACT_PAIR.set(exact, family);
+    family = FAMILY_BY_PAIR.get(pairKey(vendor, product)) ?? null;
+    if (cachedPairs < MAX_CACHED_PAIRS) {
+      if (byProduct === undefined) {
+        byProduct = new Map();
+        FAMILY_BY_EXACT_PAIR.set(vendor, byProduct);
+      }
+      byProduct.set(product, family);
+      cachedPairs += 1;
+    }
   }
   return family ?? undefined;
 }

@@ -123,7 +123,7 @@ export function mapCtdLatestRecord(record: CefRecord): ClarotyEvent {
     // Security alerts are threat behaviour; Integrity alerts are anomalies. A signature hit is a threat too.
     const security = categoryPrefix?.toLowerCase() === 'security';
     if (!security) types.push(CLAROTY_FINDING_TYPES.networkFlow);
-    types.push(...tactics);
+    for (const type of tactics) types.push(type);
     if ((security || present(v[S.CtdSignatureId]) !== undefined) && tactics.length === 0)
       types.push(CLAROTY_FINDING_TYPES.ttps);
   }

@@ -40,12 +40,18 @@ export function isXdomeAssetChangeType(value: string | undefined): boolean {
   return value !== undefined && XDOME_ASSET_CHANGE_TYPES.has(value.trim().toLowerCase());
 }
 
+// Types per tactic list as sent, reused across records (a handful of lists repeat); bounded, as they are input.
+const TACTIC_TYPES = new Map<string, readonly string[]>();
+const MAX_CACHED_TACTIC_LISTS = 256;
+
 /**
  * `TTPs/<tactic>` for each ATT&CK (enterprise or ICS) tactic name in a comma list
  * (`CtdMitreAttackTacticNames=Command and Control, Discovery`); `/` inside a name becomes `-`.
  */
-export function toTacticTypes(value: string | undefined): string[] {
+export function toTacticTypes(value: string | undefined): readonly string[] {
   if (value === undefined) return [];
+  const cached = TACTIC_TYPES.get(value);
+  if (cached !== undefined) return cached;
   const types: string[] = [];
   for (const part of value.split(',')) {
     const tactic = part.trim();
@@ -53,5 +59,7 @@ export function toTacticTypes(value: string | undefined): string[] {
     const type = toFindingType('TTPs', tactic);
     if (type !== undefined) types.push(type);
   }
-  return types;
+  const shared = Object.freeze(types);
+  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_LISTS) TACTIC_TYPES.set(value, shared);
+  return shared;
 }
