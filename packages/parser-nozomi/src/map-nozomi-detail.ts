@@ -4,13 +4,16 @@ export type NozomiDetail = ReadonlyMap<string, string>;
 /** Most pairs read from one Detail value. */
 export const NOZOMI_MAX_DETAIL_PAIRS = 16;
 
+const NO_DETAIL: NozomiDetail = new Map<string, string>();
+
 /**
  * Reads the brace-wrapped `key: value, key: value` map N2OS sends in `cs4`. Values are taken verbatim up to
  * the next `, <key>:`; a value without a key is ignored. Single pass, never throws.
  */
 export function mapNozomiDetail(detail: string | undefined): NozomiDetail {
+  // Most events have no Detail: they share one empty Map (read-only to callers) instead of a new one each.
+  if (detail === undefined) return NO_DETAIL;
   const pairs = new Map<string, string>();
-  if (detail === undefined) return pairs;
   let text = detail.trim();
   if (text.startsWith('{')) text = text.slice(1);
   if (text.endsWith('}')) text = text.slice(0, -1);

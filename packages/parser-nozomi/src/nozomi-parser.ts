@@ -1,4 +1,4 @@
-import type { AwsSecurityFinding, Resource } from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding, RelatedFinding, Resource } from '@aws-sdk/client-securityhub';
 import {
   type CefRecord,
   type CommonParserOptions,
@@ -236,24 +236,21 @@ function buildFinding(
     productFields: productFields.fields,
     network,
   });
-  const related =
-    parents.ids.length === 0
-      ? undefined
-      : parents.ids.map((parent) => ({
-          ProductArn: base.ProductArn,
-          Id: createFindingId({ vendor: NOZOMI_PARSER_ID, sensor: sensorId, eventId: parent }),
-        }));
   // createBaseFinding has mirrored Severity and Types; RelatedFindings is mirrored here, as
-  // withFindingProviderFields would do. The base finding is ours: it is added to, not copied (a copy
-  // would have the same keys in the same order).
+  // withFindingProviderFields would do (each parent a separate object in both lists, built in one loop).
+  // The base finding is ours: it is added to, not copied (a copy would have the same keys in the same order).
   const finding: AwsSecurityFinding = base;
   if (malwareName !== undefined) finding.Malware = [{ Name: malwareName }];
-  if (related !== undefined) {
+  if (parents.ids.length > 0) {
+    const related: RelatedFinding[] = [];
+    const mirrored: RelatedFinding[] = [];
+    for (const parent of parents.ids) {
+      const parentId = createFindingId({ vendor: NOZOMI_PARSER_ID, sensor: sensorId, eventId: parent });
+      related.push({ ProductArn: base.ProductArn, Id: parentId });
+      mirrored.push({ ProductArn: base.ProductArn, Id: parentId });
+    }
     finding.RelatedFindings = related;
-    finding.FindingProviderFields = {
-      ...base.FindingProviderFields,
-      RelatedFindings: related.map((item) => ({ ...item })),
-    };
+    finding.FindingProviderFields = { ...base.FindingProviderFields, RelatedFindings: mirrored };
   }
   return { outcome: 'finding', finding, diagnostics };
 }
