@@ -143,21 +143,20 @@ function toAssets(checked: CheckedBlock, role: Role, sensor: string): OtAsset[] 
     if (block.vendor !== undefined) details.hardwareVendor = block.vendor;
     const name =
       names[0] ?? (id === undefined && ips[0] === undefined && macs[0] === undefined ? hosts[0] : undefined);
-    // Built by assignment (same keys, same order as conditional spreads, without their temporaries).
-    const asset: { -readonly [K in keyof OtAsset]: OtAsset[K] } = {
-      vendor: 'dragos',
-      site: sensor,
-      // Not copied: toOtAssetResource reads the lists and keeps none of them.
+    // Every member set, undefined when unknown (toOtAssetResource treats that as absent): one object shape
+    // for all assets, so its reads stay monomorphic. The lists are not copied: it keeps none of them.
+    const asset: OtAsset = {
+      id,
+      name,
       ips,
       macs,
+      zone: block.zone,
+      type: block.type,
+      vendor: 'dragos',
+      site: sensor,
+      role: RESOURCE_ROLE[role],
       details,
     };
-    if (id !== undefined) asset.id = id;
-    if (name !== undefined) asset.name = name;
-    if (block.zone !== undefined) asset.zone = block.zone;
-    if (block.type !== undefined) asset.type = block.type;
-    const resourceRole = RESOURCE_ROLE[role];
-    if (resourceRole !== undefined) asset.role = resourceRole;
     assets.push(asset);
   }
   return assets;

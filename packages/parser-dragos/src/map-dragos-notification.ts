@@ -2,7 +2,11 @@ import { type CefRecord, createCefExtensionMap, resolveCustomLabels } from '@otb
 import type { DragosDialect } from './detect-dragos-dialect.js';
 import { splitDragosList, toDragosValue } from './map-dragos-values.js';
 
-/** One side of a notification (source, destination, or the single 1.x `asset_*` block); every field a list. */
+/**
+ * One side of a notification (source, destination, or the single 1.x `asset_*` block); every field a list.
+ * Every member is always present (undefined when absent): one object shape for every record and dialect,
+ * so the mappers' property reads stay monomorphic.
+ */
 export interface DragosAssetBlock {
   readonly ids: readonly string[];
   readonly names: readonly string[];
@@ -11,29 +15,32 @@ export interface DragosAssetBlock {
   readonly macs: readonly string[];
   readonly hosts: readonly string[];
   readonly domains: readonly string[];
-  readonly zone?: string;
-  readonly vendor?: string;
-  readonly type?: string;
-  readonly assetClass?: string;
+  readonly zone: string | undefined;
+  readonly vendor: string | undefined;
+  readonly type: string | undefined;
+  readonly assetClass: string | undefined;
 }
 
-/** A Dragos notification read out of either dialect into one shape; values trimmed, placeholders removed. */
+/**
+ * A Dragos notification read out of either dialect into one shape (every member present, undefined when
+ * absent: one hidden class for all records); values trimmed, placeholders removed.
+ */
 export interface DragosNotification {
   readonly dialect: DragosDialect;
   /** `externalId` (2.x) or `id` (1.x). */
-  readonly eventId?: string;
+  readonly eventId: string | undefined;
   readonly summary: string;
-  readonly content?: string;
-  readonly quadrant?: string;
+  readonly content: string | undefined;
+  readonly quadrant: string | undefined;
   readonly tactics: readonly string[];
   readonly techniques: readonly string[];
-  readonly occurredAt?: string;
-  readonly createdAt?: string;
-  readonly originalSeverity?: string;
-  readonly notificationType?: string;
-  readonly detectorId?: string;
-  readonly matchedRuleId?: string;
-  readonly reviewed?: string;
+  readonly occurredAt: string | undefined;
+  readonly createdAt: string | undefined;
+  readonly originalSeverity: string | undefined;
+  readonly notificationType: string | undefined;
+  readonly detectorId: string | undefined;
+  readonly matchedRuleId: string | undefined;
+  readonly reviewed: string | undefined;
   readonly source: DragosAssetBlock;
   readonly destination: DragosAssetBlock;
   /** The 1.x single-asset block (`asset_*`); empty in 2.x. */
@@ -42,7 +49,18 @@ export interface DragosNotification {
   readonly unmapped: readonly (readonly [string, string])[];
 }
 
-const EMPTY_BLOCK: DragosAssetBlock = { ids: [], names: [], ips: [], macs: [], hosts: [], domains: [] };
+const EMPTY_BLOCK: DragosAssetBlock = {
+  ids: [],
+  names: [],
+  ips: [],
+  macs: [],
+  hosts: [],
+  domains: [],
+  zone: undefined,
+  vendor: undefined,
+  type: undefined,
+  assetClass: undefined,
+};
 
 // 2.x custom-field labels (vendors.md §1.4), and the csN slot Dragos uses for each when a label is missing.
 // [label, slot, slot's label key]: keys are constants, so no key string is built per record.
@@ -146,8 +164,6 @@ function collectUnmapped(
   return unmapped;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** A 2.x custom field by its label; Dragos's fixed slot only when that slot carries no other label. */
 function readLabelled(
   labels: ReadonlyMap<string, { key: string; value: string }>,
@@ -164,27 +180,37 @@ function readV2Block(
   keys: V2BlockKeys,
   zone: string | undefined,
 ): DragosAssetBlock {
-  const block: Mutable<DragosAssetBlock> = {
+  return {
     ids: splitDragosList(fields.get(keys.id)),
     names: splitDragosList(fields.get(keys.name)),
     ips: splitDragosList(fields.get(keys.ip)),
     macs: splitDragosList(fields.get(keys.mac)),
     hosts: splitDragosList(fields.get(keys.host)),
     domains: splitDragosList(fields.get(keys.domain)),
+    zone,
+    vendor: undefined,
+    type: undefined,
+    assetClass: undefined,
   };
-  if (zone !== undefined) block.zone = zone;
-  return block;
 }
 
-// Notifications are built by assignment: the optional members are set only when present (what
-// `exactOptionalPropertyTypes` wants), without a temporary object per member.
 function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
   const labels = resolveCustomLabels(record);
-  const notification: Mutable<DragosNotification> = {
+  return {
     dialect: 'platform-2',
+    eventId: toDragosValue(fields.get('externalId')),
     summary: record.name.trim(),
+    content: toDragosValue(fields.get('msg')),
+    quadrant: readLabelled(labels, fields, V2_LABELS.quadrant),
     tactics: splitDragosList(readLabelled(labels, fields, V2_LABELS.tactic)),
     techniques: splitDragosList(readLabelled(labels, fields, V2_LABELS.technique)),
+    occurredAt: readLabelled(labels, fields, V2_LABELS.occurredAt),
+    createdAt: readLabelled(labels, fields, V2_LABELS.createdAt),
+    originalSeverity: undefined,
+    notificationType: undefined,
+    detectorId: undefined,
+    matchedRuleId: undefined,
+    reviewed: undefined,
     source: readV2Block(fields, V2_SOURCE_KEYS, readLabelled(labels, fields, V2_LABELS.sourceZone)),
     destination: readV2Block(
       fields,
@@ -194,17 +220,6 @@ function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosN
     asset: EMPTY_BLOCK,
     unmapped: collectUnmapped(fields, V2_CONSUMED),
   };
-  const eventId = toDragosValue(fields.get('externalId'));
-  if (eventId !== undefined) notification.eventId = eventId;
-  const content = toDragosValue(fields.get('msg'));
-  if (content !== undefined) notification.content = content;
-  const quadrant = readLabelled(labels, fields, V2_LABELS.quadrant);
-  if (quadrant !== undefined) notification.quadrant = quadrant;
-  const occurredAt = readLabelled(labels, fields, V2_LABELS.occurredAt);
-  if (occurredAt !== undefined) notification.occurredAt = occurredAt;
-  const createdAt = readLabelled(labels, fields, V2_LABELS.createdAt);
-  if (createdAt !== undefined) notification.createdAt = createdAt;
-  return notification;
 }
 
 type V1Suffix = (typeof V1_ASSET_SUFFIXES)[number];
@@ -223,55 +238,41 @@ function readV1Block(
   fields: ReadonlyMap<string, string>,
   keys: Readonly<Record<V1Suffix, string>>,
 ): DragosAssetBlock {
-  const block: Mutable<DragosAssetBlock> = {
+  return {
     ids: splitDragosList(fields.get(keys.id)),
     names: splitDragosList(fields.get(keys.name)),
     ips: splitDragosList(fields.get(keys.ip)),
     macs: splitDragosList(fields.get(keys.mac)),
     hosts: splitDragosList(fields.get(keys.hostname)),
     domains: splitDragosList(fields.get(keys.domain)),
+    zone: toDragosValue(fields.get(keys.zone)),
+    vendor: toDragosValue(fields.get(keys.vendor)),
+    type: toDragosValue(fields.get(keys.type)),
+    assetClass: toDragosValue(fields.get(keys.class)),
   };
-  const zone = toDragosValue(fields.get(keys.zone));
-  if (zone !== undefined) block.zone = zone;
-  const vendor = toDragosValue(fields.get(keys.vendor));
-  if (vendor !== undefined) block.vendor = vendor;
-  const type = toDragosValue(fields.get(keys.type));
-  if (type !== undefined) block.type = type;
-  const assetClass = toDragosValue(fields.get(keys.class));
-  if (assetClass !== undefined) block.assetClass = assetClass;
-  return block;
 }
 
-/** The 1.x single-valued members, extension key by member. */
-const V1_SCALARS = [
-  ['eventId', 'id'],
-  ['content', 'content'],
-  ['quadrant', 'detection_quad'],
-  ['occurredAt', 'occurredAt'],
-  ['createdAt', 'createdAt'],
-  ['originalSeverity', 'originalSeverity'],
-  ['notificationType', 'type'],
-  ['detectorId', 'detectorId'],
-  ['matchedRuleId', 'matchedRuleId'],
-  ['reviewed', 'reviewed'],
-] as const satisfies readonly (readonly [keyof DragosNotification, string])[];
-
 function readV1(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
-  const notification: Mutable<DragosNotification> = {
+  return {
     dialect: 'platform-1',
+    eventId: toDragosValue(fields.get('id')),
     summary: record.name.trim(),
+    content: toDragosValue(fields.get('content')),
+    quadrant: toDragosValue(fields.get('detection_quad')),
     tactics: splitDragosList(fields.get('attack_tactic')),
     techniques: splitDragosList(fields.get('attack_technique')),
+    occurredAt: toDragosValue(fields.get('occurredAt')),
+    createdAt: toDragosValue(fields.get('createdAt')),
+    originalSeverity: toDragosValue(fields.get('originalSeverity')),
+    notificationType: toDragosValue(fields.get('type')),
+    detectorId: toDragosValue(fields.get('detectorId')),
+    matchedRuleId: toDragosValue(fields.get('matchedRuleId')),
+    reviewed: toDragosValue(fields.get('reviewed')),
     source: readV1Block(fields, V1_SOURCE_KEYS),
     destination: readV1Block(fields, V1_DESTINATION_KEYS),
     asset: readV1Block(fields, V1_SINGLE_KEYS),
     unmapped: collectUnmapped(fields, V1_CONSUMED),
   };
-  for (const [member, key] of V1_SCALARS) {
-    const value = toDragosValue(fields.get(key));
-    if (value !== undefined) notification[member] = value;
-  }
-  return notification;
 }
 
 /** Reads a Dragos record of the given dialect into a `DragosNotification` (pure; never throws). */
