@@ -134,6 +134,14 @@ export function addFastPaths(source) {
       body = body.replace(test, `($1 === ${memo} || (${name}.test($1) && ((${memo} = $1), true)))`);
     }
   }
+  // ProductFields' `propertyNames: { not: { pattern: "^aws/" } }`: ajv evaluates the inner schema for every
+  // key and, for every ordinary key (the inner pattern fails), allocates an error object and an error list
+  // only to discard them. The inner schema's answer is what `not` needs: read it directly. When it is false
+  // nothing was pushed, so the reset ajv runs next leaves errors and vErrors as they were.
+  body = body.replace(
+    /if\(typeof (key\d+) === "string"\)\{if\(!\1\.startsWith\("aws\/"\)\)\{const (err\d+) = \{\};if\(vErrors === null\)\{vErrors = \[\2\];\}else \{vErrors\.push\(\2\);\}errors\+\+;\}\}var (valid\d+) = _errs\d+ === errors;/g,
+    (_match, key, _error, valid) => `var ${valid} = typeof ${key} !== "string" || ${key}.startsWith("aws/");`,
+  );
   const declarations = helpers.map((helper) => (typeof helper === 'string' ? helper : helper.toString()));
   // Function declarations hoist; the Sets reference schema constants, so they go at the end of the module
   // (validators only run after the module has been evaluated).
