@@ -7,7 +7,6 @@ import {
   createFindingId,
   type Diagnostic,
   defineParser,
-  type OtAsset,
   type ParserContext,
   type ParserOutcome,
   PRODUCT_FIELD_ASSET_DISCOVERY,
@@ -149,7 +148,7 @@ function buildFinding(
   const parents = mapNozomiParents(fields.parents);
   diagnostics.push(...parents.diagnostics);
   const protocol = clean(ext.get('app'));
-  const assets = mapNozomiAssets(ext, protocol);
+  const assets = mapNozomiAssets(ext, protocol, sensorId);
   const message = clean(ext.get('msg'));
   const alertId = clean(fields.alertId);
 
@@ -160,20 +159,23 @@ function buildFinding(
   );
 
   const resources: Resource[] = [];
-  if (assets.source !== undefined)
-    resources.push(toOtAssetResource(atSite(assets.source, sensorId, 'actor')));
-  if (assets.destination !== undefined) {
-    resources.push(toOtAssetResource(atSite(assets.destination, sensorId, 'target')));
-  }
+  if (assets.source !== undefined) resources.push(toOtAssetResource(assets.source));
+  if (assets.destination !== undefined) resources.push(toOtAssetResource(assets.destination));
   if (resources.length === 0) {
     const dvc = clean(ext.get('dvc'));
+    // The same members as the endpoint assets (one object shape for toOtAssetResource).
     resources.push(
       toOtAssetResource({
         id: sensorId,
         name: sensor !== undefined ? sensorId : undefined,
         ips: dvc !== undefined ? [dvc] : undefined,
+        macs: undefined,
+        zone: undefined,
         type: 'Nozomi Networks sensor',
         vendor: 'nozomi',
+        details: undefined,
+        site: undefined,
+        role: undefined,
       }),
     );
   }
@@ -253,25 +255,6 @@ function buildFinding(
     finding.FindingProviderFields = { ...base.FindingProviderFields, RelatedFindings: mirrored };
   }
   return { outcome: 'finding', finding, diagnostics };
-}
-
-/**
- * The endpoint asset placed at the sensor's site with its role. toOtAssetResource reads the fields by name
- * and treats an undefined one as absent, so this equals `{ ...asset, site, role }` without a generic spread.
- */
-function atSite(asset: OtAsset, site: string, role: 'actor' | 'target'): OtAsset {
-  return {
-    id: asset.id,
-    name: asset.name,
-    ips: asset.ips,
-    macs: asset.macs,
-    zone: asset.zone,
-    type: asset.type,
-    vendor: asset.vendor,
-    details: asset.details,
-    site,
-    role,
-  };
 }
 
 /** The sensor that names the finding: `dvchost`, else the syslog host, else `dvc`. */
