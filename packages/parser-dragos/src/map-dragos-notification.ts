@@ -164,14 +164,67 @@ function collectUnmapped(
   return unmapped;
 }
 
+// Dragos's seven 2.x custom slots as [value key, label key], in V2_LABELS order.
+const V2_SLOTS: readonly (readonly [string, string])[] = Object.values(V2_LABELS).map(
+  ([, slot, labelKey]) => [slot, labelKey] as const,
+);
+
+/** Could be a custom-slot key (`cs6`, `deviceCustomString1Label`): ends in a digit or in `l` (`Label`). */
+function mayBeSlotKey(key: string): boolean {
+  const last = key.charCodeAt(key.length - 1);
+  return (last >= 48 && last <= 57) || last === 108;
+}
+
+/**
+ * `collectUnmapped(fields, V2_CONSUMED)`, or null when a key outside the consumed ones may be a custom slot
+ * (then only resolveCustomLabels knows which slot carries which label).
+ */
+function collectV2UnmappedWithOwnSlots(fields: ReadonlyMap<string, string>): [string, string][] | null {
+  const unmapped: [string, string][] = [];
+  for (const [key, value] of fields) {
+    if (V2_CONSUMED.has(key)) continue;
+    if (mayBeSlotKey(key)) return null;
+    const present = toDragosValue(value);
+    if (present !== undefined) unmapped.push([key, present]);
+  }
+  return unmapped;
+}
+
+/**
+ * The label of each of Dragos's seven slots that resolveCustomLabels would index (label key and value key
+ * both sent, label not empty; undefined otherwise), for a record whose only custom-slot keys are those
+ * seven. Undefined when two of them carry the same label: which one wins depends on the pair order.
+ * This answers the seven label lookups without resolveCustomLabels's walk and per-record Maps.
+ */
+function readV2SlotLabels(fields: ReadonlyMap<string, string>): (string | undefined)[] | undefined {
+  const labels: (string | undefined)[] = [];
+  for (const [valueKey, labelKey] of V2_SLOTS) {
+    const label = fields.get(labelKey);
+    const indexed = label !== undefined && label !== '' && fields.has(valueKey);
+    if (indexed && labels.includes(label)) return undefined;
+    labels.push(indexed ? label : undefined);
+  }
+  return labels;
+}
+
+/** Where a 2.x record's labels are read: Dragos's own seven slots, or resolveCustomLabels's index. */
+type V2LabelSource =
+  | readonly (string | undefined)[]
+  | ReadonlyMap<string, { readonly key: string; readonly value: string }>;
+
 /** A 2.x custom field by its label; Dragos's fixed slot only when that slot carries no other label. */
 function readLabelled(
-  labels: ReadonlyMap<string, { key: string; value: string }>,
+  labels: V2LabelSource,
   fields: ReadonlyMap<string, string>,
   names: readonly [string, string, string],
 ): string | undefined {
-  const byLabel = labels.get(names[0]);
-  if (byLabel !== undefined) return toDragosValue(byLabel.value);
+  if (Array.isArray(labels)) {
+    const slot = V2_SLOTS[labels.indexOf(names[0])];
+    if (slot !== undefined) return toDragosValue(fields.get(slot[0]));
+  } else {
+    const byLabel = (labels as ReadonlyMap<string, { readonly value: string }>).get(names[0]);
+    if (byLabel !== undefined) return toDragosValue(byLabel.value);
+  }
   return fields.has(names[2]) ? undefined : toDragosValue(fields.get(names[1]));
 }
 
@@ -195,7 +248,9 @@ function readV2Block(
 }
 
 function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosNotification {
-  const labels = resolveCustomLabels(record);
+  const ownSlotsUnmapped = collectV2UnmappedWithOwnSlots(fields);
+  const slotLabels = ownSlotsUnmapped === null ? undefined : readV2SlotLabels(fields);
+  const labels: V2LabelSource = slotLabels ?? resolveCustomLabels(record);
   return {
     dialect: 'platform-2',
     eventId: toDragosValue(fields.get('externalId')),
@@ -218,7 +273,7 @@ function readV2(record: CefRecord, fields: ReadonlyMap<string, string>): DragosN
       readLabelled(labels, fields, V2_LABELS.destinationZone),
     ),
     asset: EMPTY_BLOCK,
-    unmapped: collectUnmapped(fields, V2_CONSUMED),
+    unmapped: ownSlotsUnmapped ?? collectUnmapped(fields, V2_CONSUMED),
   };
 }
 
