@@ -80,9 +80,8 @@ export function buildClarotyFinding(
   pushNonBlank(entries, 'claroty/device_version', record.deviceVersion);
   pushNonBlank(entries, 'claroty/signature_id', record.deviceEventClassId);
   if (event.resolved) entries.push(['claroty/resolved', 'true']);
-  // The mappers' pairs hold present() values only (trimmed, never blank): no second check.
-  for (const entry of event.productFields) entries.push(entry);
-  const productFields = toProductFields(entries);
+  // The mappers' pairs hold present() values only (trimmed, never blank): appended unchecked, in one copy.
+  const productFields = toProductFields(entries.concat(event.productFields));
   if (productFields.dropped.length > 0) {
     diagnostics.push(
       createDiagnostic(

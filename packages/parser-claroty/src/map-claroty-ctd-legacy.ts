@@ -154,7 +154,6 @@ export function mapCtdLegacyRecord(record: CefRecord): ClarotyEvent {
     const productKey = toOtherLabelKey(name);
     if (productKey !== null) pushPresent(productFields, productKey, field.value);
   }
-  for (const pair of otherKeyFields) productFields.push(pair);
   const ownId = present(v[S.externalId]);
 
   return {
@@ -184,7 +183,7 @@ export function mapCtdLegacyRecord(record: CefRecord): ClarotyEvent {
     ),
     sourceUrl: labelValue(labels, 'AlertUrl'),
     vulnerabilityIds: [],
-    productFields,
+    productFields: productFields.concat(otherKeyFields),
     diagnostics: [],
   };
 }

@@ -87,8 +87,8 @@ export function createClarotyFieldReader<const Key extends string>(
       const text = present(values[slot]);
       if (text !== undefined) productFields.push([productKey, text]);
     }
-    for (const pair of others) productFields.push(pair);
-    return { values, productFields };
+    // One copy of the others (concat), not a push each with the array growing.
+    return { values, productFields: productFields.concat(others) };
   };
 
   // The Map path: deduplicated by the Map, in its order.
