@@ -38,6 +38,9 @@ export function toProductFields(
   const dropped: string[] = [];
   const limit = Math.min(Math.max(0, Math.floor(budget)), ASFF_LIMITS.PRODUCT_FIELDS);
   let count = 0;
+  // From DICTIONARY_MODE_KEYS keys on, the pairs are collected here instead (see buildLargeFields).
+  let keys: string[] | undefined;
+  let values: string[] | undefined;
   for (const [rawKey, rawValue] of entries) {
     // The length tests skip truncateUtf16's result object for the usual key or value that already fits.
     const key =
@@ -48,32 +51,112 @@ export function toProductFields(
       dropped.push(rawKey);
       continue;
     }
+    const value =
+      rawValue.length <= ASFF_LIMITS.PRODUCT_FIELD_VALUE
+        ? rawValue
+        : truncateUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE).value;
+    if (keys !== undefined && values !== undefined) {
+      // At most 50 keys: a scan is cheaper than a hash set.
+      const at = keys.indexOf(key);
+      if (at !== -1) values[at] = value;
+      else if (count >= limit) dropped.push(rawKey);
+      else {
+        keys.push(key);
+        values.push(value);
+        count += 1;
+      }
+      continue;
+    }
     const isNew = !Object.hasOwn(fields, key);
     if (isNew && count >= limit) {
       dropped.push(rawKey);
       continue;
     }
+    if (isNew && count + 1 >= DICTIONARY_MODE_KEYS) {
+      keys = Object.keys(fields);
+      values = keys.map((known) => fields[known] as string);
+      keys.push(key);
+      values.push(value);
+      count += 1;
+      continue;
+    }
     if (isNew) count += 1;
-    const value =
-      rawValue.length <= ASFF_LIMITS.PRODUCT_FIELD_VALUE
-        ? rawValue
-        : truncateUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE).value;
     if (key === '__proto__')
       Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
     else fields[key] = value;
   }
   if (count === 0) return { fields, dropped };
-  // V8 keeps an object filled by `fields[key] =` stores in fast mode only up to about 20 keys, then turns it
-  // into a dictionary-mode object: slower to read, enumerate, validate and serialise (about 2 µs a finding
-  // for Claroty). `Object.fromEntries` builds a fast-mode object of any size (and keeps `__proto__` an own
-  // data property); it costs more than the stores for small objects, so only large ones are rebuilt.
-  const result = count < DICTIONARY_MODE_KEYS ? fields : Object.fromEntries(Object.entries(fields));
+  const result = keys !== undefined && values !== undefined ? buildLargeFields(keys, values) : fields;
   FRESH_FIELDS.add(result);
   return { fields: result, dropped };
 }
 
-/** From this many keys on, an object built by keyed stores may be in V8's dictionary mode. */
+/**
+ * From this many keys on, an object built by keyed stores (`fields[key] = value`) turns into a V8
+ * dictionary-mode object: slower to read, enumerate, validate and serialise (about 2 µs a Claroty finding).
+ */
 const DICTIONARY_MODE_KEYS = 18;
+
+/** A key sequence seen before and a fast-mode object with exactly those keys, in order (values blank). */
+interface FieldsTemplate {
+  readonly keys: readonly string[];
+  readonly object: Readonly<Record<string, string>>;
+  /** Object.assign would call the `__proto__` setter instead of copying such a key. */
+  readonly hasProtoKey: boolean;
+}
+
+/**
+ * Templates by their first key. A vendor sends a few key sequences over and over, mostly as the same string
+ * instances (parsers cache their key names), so matching one is a few pointer comparisons. Bounded, so ever
+ * new sequences from hostile input cannot grow it.
+ */
+const FIELDS_TEMPLATES = new Map<string, FieldsTemplate[]>();
+const MAX_TEMPLATE_FIRST_KEYS = 256;
+const MAX_TEMPLATES_PER_FIRST_KEY = 8;
+
+/**
+ * A fast-mode object with these keys and values, in order. A copy of a template with the same keys whose
+ * values are overwritten costs about a third of building it from pairs
+ * (`Object.fromEntries`), which is what a sequence gets the first time it is seen.
+ */
+function buildLargeFields(keys: string[], values: readonly string[]): Record<string, string> {
+  const first = keys[0] as string;
+  const candidates = FIELDS_TEMPLATES.get(first);
+  const template = candidates === undefined ? undefined : findTemplate(candidates, keys);
+  if (template === undefined) {
+    const entry: FieldsTemplate = {
+      keys,
+      object: Object.fromEntries(keys.map((key) => [key, ''])),
+      hasProtoKey: keys.includes('__proto__'),
+    };
+    if (candidates !== undefined) {
+      if (candidates.length < MAX_TEMPLATES_PER_FIRST_KEY) candidates.push(entry);
+    } else if (FIELDS_TEMPLATES.size < MAX_TEMPLATE_FIRST_KEYS) FIELDS_TEMPLATES.set(first, [entry]);
+    return Object.fromEntries(keys.map((key, index) => [key, values[index] as string]));
+  }
+  // Object.assign rather than a spread: a spread copy shares the template's hidden class in a form that
+  // makes each later defineProperty (defineParser's stamps) cost over a microsecond. A `__proto__` key needs
+  // the spread (an own data property, never the setter). Every key exists on the copy, so the stores
+  // overwrite own data properties.
+  const fields: Record<string, string> = template.hasProtoKey
+    ? { ...template.object }
+    : Object.assign({}, template.object);
+  for (let index = 0; index < keys.length; index++) fields[keys[index] as string] = values[index] as string;
+  return fields;
+}
+
+function findTemplate(
+  candidates: readonly FieldsTemplate[],
+  keys: readonly string[],
+): FieldsTemplate | undefined {
+  search: for (const candidate of candidates) {
+    const known = candidate.keys;
+    if (known.length !== keys.length) continue;
+    for (let index = 1; index < keys.length; index++) if (known[index] !== keys[index]) continue search;
+    return candidate;
+  }
+  return undefined;
+}
 
 /**
  * `value.trim() === ''` without trimming the usual value: one that starts with a printable ASCII character
