@@ -73,26 +73,64 @@ function toLabelledField(label: string): LabelledField | null {
   return field;
 }
 
+// The consumed keys depend only on which label keys carry an N2OS label, and a sensor sends the same few
+// layouts (`cs1Label=Risk cs2Label=IsSecurity ...`) on every record: each layout's Set is built once and
+// shared (read-only), found by walking a tree keyed by those label keys in record order (no Set per record,
+// whose growth cost more than the rest of this function). Bounded in nodes; past that, a Set per record.
+interface LabelLayout {
+  readonly next: Map<string, LabelLayout>;
+  consumedKeys: ReadonlySet<string> | undefined;
+}
+const LAYOUTS: LabelLayout = { next: new Map(), consumedKeys: undefined };
+const MAX_LAYOUT_NODES = 1024;
+let layoutNodes = 0;
+/** Placeholder until the record's layout is known. */
+const NO_KEYS: ReadonlySet<string> = new Set<string>();
+
+function nextLayout(layout: LabelLayout | undefined, labelKey: string): LabelLayout | undefined {
+  if (layout === undefined) return undefined;
+  let next = layout.next.get(labelKey);
+  if (next === undefined && layoutNodes < MAX_LAYOUT_NODES) {
+    next = { next: new Map(), consumedKeys: undefined };
+    layout.next.set(labelKey, next);
+    layoutNodes += 1;
+  }
+  return next;
+}
+
+/** The label keys that carry an N2OS label, and their value keys (a label sent alone is consumed too). */
+function collectConsumedKeys(extensions: ReadonlyMap<string, string>): ReadonlySet<string> {
+  const consumedKeys = new Set<string>();
+  for (const key of extensions.keys()) {
+    if (!key.endsWith('Label') || toLabelledField(extensions.get(key) as string) === null) continue;
+    consumedKeys.add(key);
+    consumedKeys.add(toValueKey(key));
+  }
+  return consumedKeys;
+}
+
 /** Reads the labelled N2OS custom fields of a record (labels compared case-insensitively). */
 export function readNozomiFields(record: CefRecord): NozomiFields {
   const extensions = createCefExtensionMap(record);
-  const consumedKeys = new Set<string>();
   // Filled in place (what `{ extensions, consumedKeys, ...fields }` gave, without the generic spread).
   const result: { extensions: ReadonlyMap<string, string>; consumedKeys: ReadonlySet<string> } & Partial<
     Record<LabelledField, string>
-  > = { extensions, consumedKeys };
-  // Walk the label keys: a label sent without its value (`cs3Label=Id` alone) is consumed too. Keys only
-  // (no entry pair per key); the label is read for the keys that end in `Label`.
+  > = { extensions, consumedKeys: NO_KEYS };
+  let layout: LabelLayout | undefined = LAYOUTS;
+  // Walk the label keys (keys only: no entry pair per key); the label is read for keys that end in `Label`.
   for (const key of extensions.keys()) {
     if (!key.endsWith('Label')) continue;
-    const label = extensions.get(key) as string;
-    const field = toLabelledField(label);
+    const field = toLabelledField(extensions.get(key) as string);
     if (field === null) continue;
-    const valueKey = toValueKey(key);
-    consumedKeys.add(key);
-    consumedKeys.add(valueKey);
-    const value = extensions.get(valueKey);
+    layout = nextLayout(layout, key);
+    const value = extensions.get(toValueKey(key));
     if (value !== undefined && value.trim() !== '') result[field] = value;
   }
+  let consumedKeys = layout?.consumedKeys;
+  if (consumedKeys === undefined) {
+    consumedKeys = collectConsumedKeys(extensions);
+    if (layout !== undefined) layout.consumedKeys = consumedKeys;
+  }
+  result.consumedKeys = consumedKeys;
   return result;
 }
