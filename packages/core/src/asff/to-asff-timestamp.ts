@@ -20,25 +20,36 @@ export function toAsffTimestamp(date: Date): string {
 const MS_PER_DAY = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => String(value).padStart(2, '0'));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, value) => String(value).padStart(3, '0'));
-// `YYYY-MM-DDT` of the last UTC day formatted: a stream's events mostly share a day, and
-// `toISOString` (a runtime call) cost more than the rest of a timestamp.
-let cachedDay = Number.NaN;
-let cachedDayPrefix = '';
+// `YYYY-MM-DDT` of the last few UTC days formatted: a stream's events mostly share a few days (a finding's
+// first and last sighting are often days apart), and `toISOString` (a runtime call) cost more than the rest
+// of a timestamp. Replaced round-robin.
+const CACHED_DAYS = 8;
+const cachedDays = new Float64Array(CACHED_DAYS).fill(Number.NaN);
+const cachedDayPrefixes: string[] = new Array<string>(CACHED_DAYS).fill('');
+let nextDaySlot = 0;
+
+/** `YYYY-MM-DDT` of the UTC day `day` (days since the epoch) that `date` falls on. */
+function dayPrefix(day: number, date: Date): string {
+  for (let slot = 0; slot < CACHED_DAYS; slot++)
+    if (cachedDays[slot] === day) return cachedDayPrefixes[slot] as string;
+  const prefix = date.toISOString().slice(0, 11);
+  cachedDays[nextDaySlot] = day;
+  cachedDayPrefixes[nextDaySlot] = prefix;
+  nextDaySlot = (nextDaySlot + 1) % CACHED_DAYS;
+  return prefix;
+}
 
 /** `date.toISOString()` for a representable time, with the date part cached and the time part by table. */
 function formatIsoTime(time: number, date: Date): string {
   const day = Math.floor(time / MS_PER_DAY);
-  if (day !== cachedDay) {
-    cachedDayPrefix = date.toISOString().slice(0, 11);
-    cachedDay = day;
-  }
+  const prefix = dayPrefix(day, date);
   let rest = time - day * MS_PER_DAY;
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${cachedDayPrefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}Z`;
+  return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}Z`;
 }
 
 /** Options of `parseAsffTimestamp`. */

@@ -164,8 +164,12 @@ describe('timestamps', () => {
     max: new Date('9999-12-31T23:59:59.999Z'),
     noInvalidDate: true,
   });
-  test.prop([representable, fc.array(fc.integer({ min: -86_400_000, max: 86_400_000 }), { maxLength: 4 })])(
-    'formats exactly as toISOString, also for times on the day formatted just before (cached date part)',
+  // Up to 24 times over ±10 days: more distinct days than the cache holds, revisited after eviction.
+  test.prop([
+    representable,
+    fc.array(fc.integer({ min: -864_000_000, max: 864_000_000 }), { maxLength: 24 }),
+  ])(
+    'formats exactly as toISOString, also for times on days formatted before (cached date parts)',
     (date, offsets) => {
       expect(toAsffTimestamp(date)).toBe(date.toISOString());
       for (const offset of offsets) {
