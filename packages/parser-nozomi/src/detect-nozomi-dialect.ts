@@ -20,12 +20,36 @@ export interface NozomiDialect {
 
 const KNOWN_FAMILIES: ReadonlySet<string> = new Set(['SIGN', 'VI', 'INCIDENT', 'NET', 'PROC', 'AUDIT']);
 
+/** What the Type ID alone decides. */
+interface TypeIdClass {
+  readonly eventClass: NozomiEventClass;
+  readonly family: NozomiTypeFamily;
+  readonly typeId: string;
+}
+
+// Type IDs as sent → their class: N2OS has a fixed catalogue, so each is trimmed, upper-cased and classified
+// once. Bounded in entries and length, so hostile input cannot grow it.
+const TYPE_ID_CLASSES = new Map<string, TypeIdClass>();
+const MAX_CACHED_TYPE_IDS = 1024;
+const MAX_CACHED_TYPE_ID_LENGTH = 128;
+
+function classifyTypeId(raw: string): TypeIdClass {
+  let cached = TYPE_ID_CLASSES.get(raw);
+  if (cached === undefined) {
+    const typeId = raw.trim().toUpperCase();
+    const family = toTypeFamily(typeId);
+    const eventClass: NozomiEventClass =
+      family === 'AUDIT' ? 'audit' : family === 'HEALTH' ? 'health' : 'alert';
+    cached = { eventClass, family, typeId };
+    if (TYPE_ID_CLASSES.size < MAX_CACHED_TYPE_IDS && raw.length <= MAX_CACHED_TYPE_ID_LENGTH)
+      TYPE_ID_CLASSES.set(raw, cached);
+  }
+  return cached;
+}
+
 /** Classifies an N2OS record by Type ID prefix (`AUDIT:`, `HEALTH`, else an alert) and by its framing. */
 export function detectNozomiDialect(record: CefRecord): NozomiDialect {
-  const typeId = record.deviceEventClassId.trim().toUpperCase();
-  const family = toTypeFamily(typeId);
-  const eventClass: NozomiEventClass =
-    family === 'AUDIT' ? 'audit' : family === 'HEALTH' ? 'health' : 'alert';
+  const { eventClass, family, typeId } = classifyTypeId(record.deviceEventClassId);
   return { eventClass, family, framing: toFraming(record), typeId };
 }
 

@@ -11,8 +11,15 @@ export const NOZOMI_MAX_ATTACK_ITEMS = 10;
 /** Longest tactic name kept (a Types segment). */
 export const NOZOMI_MAX_TACTIC_LENGTH = 64;
 
+const NO_ATTACK: NozomiAttack = Object.freeze({
+  techniques: Object.freeze([]) as readonly string[],
+  tactics: Object.freeze([]) as readonly string[],
+});
+
 /** Parses the comma-separated ATT&CK fields; tolerant of snake_case, spaces and junk. Never throws. */
 export function mapNozomiAttack(techniques: string | undefined, tactics: string | undefined): NozomiAttack {
+  // Most events carry no ATT&CK fields: they share one empty result.
+  if (techniques === undefined && tactics === undefined) return NO_ATTACK;
   return {
     techniques: splitList(techniques).filter(isTechniqueId),
     tactics: splitList(tactics).map(toTacticName),
