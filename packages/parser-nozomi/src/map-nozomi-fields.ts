@@ -98,11 +98,16 @@ function nextLayout(layout: LabelLayout | undefined, labelKey: string): LabelLay
   return next;
 }
 
+/** `key.endsWith('Label')`, with most keys (`src`, `cs1`) told apart by their last unit alone. */
+function isLabelKey(key: string): boolean {
+  return key.charCodeAt(key.length - 1) === 108 /* l */ && key.endsWith('Label');
+}
+
 /** The label keys that carry an N2OS label, and their value keys (a label sent alone is consumed too). */
 function collectConsumedKeys(extensions: ReadonlyMap<string, string>): ReadonlySet<string> {
   const consumedKeys = new Set<string>();
   for (const key of extensions.keys()) {
-    if (!key.endsWith('Label') || toLabelledField(extensions.get(key) as string) === null) continue;
+    if (!isLabelKey(key) || toLabelledField(extensions.get(key) as string) === null) continue;
     consumedKeys.add(key);
     consumedKeys.add(toValueKey(key));
   }
@@ -119,7 +124,7 @@ export function readNozomiFields(record: CefRecord): NozomiFields {
   let layout: LabelLayout | undefined = LAYOUTS;
   // Walk the label keys (keys only: no entry pair per key); the label is read for keys that end in `Label`.
   for (const key of extensions.keys()) {
-    if (!key.endsWith('Label')) continue;
+    if (!isLabelKey(key)) continue;
     const field = toLabelledField(extensions.get(key) as string);
     if (field === null) continue;
     layout = nextLayout(layout, key);
