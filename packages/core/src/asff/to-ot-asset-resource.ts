@@ -36,15 +36,42 @@ export function toOtAssetResource(asset: OtAsset): Resource {
   // every later walk (validator, size bound, JSON) several times slower. `__proto__` is still just a key
   // (putDetail defines it as an own property).
   const other: Record<string, string> = {};
+  // The standard keys are distinct, short and far below the pair limit: only their values need checks.
   let count = 0;
-  count = putDetail(other, count, 'id', asset.id);
-  count = putDetail(other, count, 'name', asset.name);
-  count = putDetail(other, count, 'ip', ips.join(', ') || undefined);
-  count = putDetail(other, count, 'mac', macs.join(', ') || undefined);
-  count = putDetail(other, count, 'zone', asset.zone);
-  count = putDetail(other, count, 'type', asset.type);
-  count = putDetail(other, count, 'vendor', asset.vendor);
-  count = putDetail(other, count, 'site', asset.site);
+  if (isPresent(asset.id)) {
+    other.id = fitDetailValue(asset.id);
+    count++;
+  }
+  if (isPresent(asset.name)) {
+    other.name = fitDetailValue(asset.name);
+    count++;
+  }
+  const ip = ips.length === 1 ? ips[0] : ips.join(', ');
+  if (isPresent(ip)) {
+    other.ip = fitDetailValue(ip);
+    count++;
+  }
+  const mac = macs.length === 1 ? macs[0] : macs.join(', ');
+  if (isPresent(mac)) {
+    other.mac = fitDetailValue(mac);
+    count++;
+  }
+  if (isPresent(asset.zone)) {
+    other.zone = fitDetailValue(asset.zone);
+    count++;
+  }
+  if (isPresent(asset.type)) {
+    other.type = fitDetailValue(asset.type);
+    count++;
+  }
+  if (isPresent(asset.vendor)) {
+    other.vendor = fitDetailValue(asset.vendor);
+    count++;
+  }
+  if (isPresent(asset.site)) {
+    other.site = fitDetailValue(asset.site);
+    count++;
+  }
   const details = asset.details;
   if (details !== undefined) {
     // Own enumerable keys in insertion order, as Object.entries would give them, without the pair arrays.
@@ -80,6 +107,20 @@ function putDetail(
     });
   else other[safeKey] = text;
   return next;
+}
+
+/**
+ * Not undefined and not blank (`value.trim() !== ''`), without trimming the usual value: one that starts
+ * with a printable ASCII character other than the space is not blank.
+ */
+function isPresent(value: string | undefined): value is string {
+  if (value === undefined) return false;
+  const first = value.charCodeAt(0);
+  return (first > 32 && first < 127) || value.trim() !== '';
+}
+
+function fitDetailValue(value: string): string {
+  return fitUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE);
 }
 
 /** `truncateUtf16(value, limit).value` without its result object for the usual value that already fits. */

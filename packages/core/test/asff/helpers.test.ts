@@ -303,6 +303,46 @@ describe('toOtAssetResource and toAsffNetwork', () => {
     expect(Object.getPrototypeOf(other)).toBe(Object.prototype);
   });
 
+  // The standard Details.Other keys, written plainly: present when non-blank, cut to 1023 units.
+  const detailValue = fc.oneof(
+    fc.constantFrom(undefined, '', ' ', '\u00a0', '\u00a0x', ' x ', 'x', '\u{1F600}'),
+    fc.string({ maxLength: 8 }),
+    fc.string({ minLength: 1020, maxLength: 1030 }),
+  );
+  test.prop([
+    fc.record({
+      id: detailValue,
+      name: detailValue,
+      zone: detailValue,
+      type: detailValue,
+      vendor: detailValue,
+      site: detailValue,
+      ips: fc.array(fc.constantFrom('192.0.2.1', ' 192.0.2.2 ', '', '2001:db8::1'), { maxLength: 3 }),
+      macs: fc.array(fc.constantFrom('02:00:00:00:00:01', ' ', 'x'), { maxLength: 3 }),
+    }),
+  ])('puts each standard asset fact in Details.Other when it is not blank, in a fixed order', (asset) => {
+    const other = toOtAssetResource(asset).Details?.Other ?? {};
+    const clean = (values: readonly string[]) =>
+      values
+        .map((value) => value.trim())
+        .filter((value) => value !== '')
+        .join(', ');
+    const expected: [string, string][] = [];
+    for (const [key, value] of [
+      ['id', asset.id],
+      ['name', asset.name],
+      ['ip', clean(asset.ips)],
+      ['mac', clean(asset.macs)],
+      ['zone', asset.zone],
+      ['type', asset.type],
+      ['vendor', asset.vendor],
+      ['site', asset.site],
+    ] as const) {
+      if (value !== undefined && value.trim() !== '') expected.push([key, truncateUtf16(value, 1023).value]);
+    }
+    expect(Object.entries(other)).toEqual(expected);
+  });
+
   it('falls back to ip, mac, name, then a content hash for the Id', () => {
     expect(toOtAssetResource({ ips: ['192.0.2.1'], vendor: 'claroty' }).Id).toBe(
       'ot-asset/claroty/192.0.2.1',
