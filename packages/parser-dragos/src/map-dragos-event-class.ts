@@ -46,9 +46,25 @@ export function createAssetDiscoveryNameSet(extra: readonly string[] | undefined
   );
 }
 
+// Quadrants as sent (`Threat Behavior`) → class (null: not one of the four), so each distinct text is
+// lower-cased once. Bounded in entries and length, so hostile input cannot grow it.
+const QUADRANT_CLASSES = new Map<string, DragosEventClass | null>();
+const MAX_CACHED_QUADRANTS = 256;
+const MAX_CACHED_QUADRANT_LENGTH = 64;
+
+function toQuadrantClass(quadrant: string): DragosEventClass | undefined {
+  let known = QUADRANT_CLASSES.get(quadrant);
+  if (known === undefined) {
+    known = QUADRANTS.get(quadrant.toLowerCase()) ?? null;
+    if (QUADRANT_CLASSES.size < MAX_CACHED_QUADRANTS && quadrant.length <= MAX_CACHED_QUADRANT_LENGTH)
+      QUADRANT_CLASSES.set(quadrant, known);
+  }
+  return known ?? undefined;
+}
+
 /** True when the quadrant is one of Dragos's four, or absent. */
 export function isKnownDragosQuadrant(quadrant: string | undefined): boolean {
-  return quadrant === undefined || QUADRANTS.has(quadrant.toLowerCase());
+  return quadrant === undefined || toQuadrantClass(quadrant) !== undefined;
 }
 
 // A loop rather than `some(prefix => ...)`: no closure over `summary` per record.
@@ -73,6 +89,6 @@ export function classifyDragosNotification(
     return AUDIT_WORDS.test(summary.slice(PLATFORM_EVENT_PREFIX.length)) ? 'audit' : 'health';
   }
   if (assetDiscoveryNames.has(summary) || hasAssetDiscoveryPrefix(summary)) return 'asset-discovery';
-  const quadrant = notification.quadrant?.toLowerCase();
-  return (quadrant === undefined ? undefined : QUADRANTS.get(quadrant)) ?? 'unassigned';
+  const quadrant = notification.quadrant;
+  return (quadrant === undefined ? undefined : toQuadrantClass(quadrant)) ?? 'unassigned';
 }
