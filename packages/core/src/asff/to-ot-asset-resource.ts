@@ -37,6 +37,8 @@ export function toOtAssetResource(asset: OtAsset): Resource {
   // (putDetail defines it as an own property).
   const other: Record<string, string> = {};
   // The standard keys are distinct, short and far below the pair limit: only their values need checks.
+  // Written out key by key on purpose: stores by name; a helper taking the key made keyed stores and gave
+  // back most of the gain (225 -> 310 ns an asset).
   let count = 0;
   if (isPresent(asset.id)) {
     other.id = fitDetailValue(asset.id);
