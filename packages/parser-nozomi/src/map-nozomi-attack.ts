@@ -11,18 +11,45 @@ export const NOZOMI_MAX_ATTACK_ITEMS = 10;
 /** Longest tactic name kept (a Types segment). */
 export const NOZOMI_MAX_TACTIC_LENGTH = 64;
 
-const NO_ATTACK: NozomiAttack = Object.freeze({
-  techniques: Object.freeze([]) as readonly string[],
-  tactics: Object.freeze([]) as readonly string[],
-});
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+const NO_ATTACK: NozomiAttack = Object.freeze({ techniques: NO_ITEMS, tactics: NO_ITEMS });
+
+// A sensor sends the same few ATT&CK lists again and again: each list as sent is parsed once. Bounded in
+// entries and length, so hostile input cannot grow it; the cached lists are frozen, as callers share them.
+const MAX_CACHED_LISTS = 256;
+const MAX_CACHED_LIST_LENGTH = 512;
+const TECHNIQUE_LISTS = new Map<string, readonly string[]>();
+const TACTIC_LISTS = new Map<string, readonly string[]>();
+
+function parseTechniques(value: string): string[] {
+  return splitList(value).filter(isTechniqueId);
+}
+
+function parseTactics(value: string): string[] {
+  return splitList(value).map(toTacticName);
+}
+
+function readList(
+  cache: Map<string, readonly string[]>,
+  value: string | undefined,
+  parse: (value: string) => string[],
+): readonly string[] {
+  if (value === undefined) return NO_ITEMS;
+  let list = cache.get(value);
+  if (list === undefined) {
+    list = Object.freeze(parse(value));
+    if (cache.size < MAX_CACHED_LISTS && value.length <= MAX_CACHED_LIST_LENGTH) cache.set(value, list);
+  }
+  return list;
+}
 
 /** Parses the comma-separated ATT&CK fields; tolerant of snake_case, spaces and junk. Never throws. */
 export function mapNozomiAttack(techniques: string | undefined, tactics: string | undefined): NozomiAttack {
   // Most events carry no ATT&CK fields: they share one empty result.
   if (techniques === undefined && tactics === undefined) return NO_ATTACK;
   return {
-    techniques: splitList(techniques).filter(isTechniqueId),
-    tactics: splitList(tactics).map(toTacticName),
+    techniques: readList(TECHNIQUE_LISTS, techniques, parseTechniques),
+    tactics: readList(TACTIC_LISTS, tactics, parseTactics),
   };
 }
 

@@ -49,6 +49,17 @@ export function isNozomiAssetDiscovery(typeId: string): boolean {
   return ASSET_DISCOVERY_TYPE_IDS.has(typeId) || typeId.startsWith('VI:NEW-NODE:');
 }
 
+// `TTPs/<tactic>` per tactic name (a short list of ATT&CK for ICS tactics), built once. Bounded.
+const TACTIC_TYPES = new Map<string, string | undefined>();
+const MAX_CACHED_TACTIC_TYPES = 256;
+
+function toTacticType(tactic: string): string | undefined {
+  if (TACTIC_TYPES.has(tactic)) return TACTIC_TYPES.get(tactic);
+  const type = toFindingType('TTPs', tactic);
+  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_TYPES) TACTIC_TYPES.set(tactic, type);
+  return type;
+}
+
 /** Appends a distinct, defined type while there is room (a plain function: no closure per record). */
 function addType(types: string[], type: string | undefined): void {
   if (type !== undefined && !types.includes(type) && types.length < 50) types.push(type);
@@ -61,7 +72,7 @@ export function mapNozomiTypes(typeId: string, family: NozomiTypeFamily, attack:
   if (assetDiscovery) addType(types, ASSET_DISCOVERY_FINDING_TYPE);
   const specific = TYPE_ID_TYPES.get(typeId);
   if (specific !== undefined) addType(types, specific);
-  for (const tactic of attack.tactics) addType(types, toFindingType('TTPs', tactic));
+  for (const tactic of attack.tactics) addType(types, toTacticType(tactic));
   for (const technique of attack.techniques) addType(types, `${NOZOMI_TECHNIQUE_CATEGORY}/${technique}`);
   // The family's generic type only when nothing more specific was found (`TTPs` beside `TTPs/X` says nothing).
   if (types.length === 0) addType(types, FAMILY_TYPES[family]);
