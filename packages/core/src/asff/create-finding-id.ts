@@ -36,10 +36,41 @@ export function encodeIdSegment(segment: string): string {
   if (segment === '') return '-';
   if (segment === '-') return '%002D';
   if (isPlainSegment(segment)) return segment;
-  return segment.replace(
-    /[%/\s\p{Cc}]/gu,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  // What `segment.replace(/[%/\s\p{Cc}]/gu, c => '%' + hex4(c))` gives (a property test holds the two
+  // equal), without a regular expression and a callback per character: vendor ids such as Claroty's
+  // `event/74397` contain a slash, so this runs for most findings. Every such character is a single BMP
+  // unit, so reading code units finds the same ones.
+  let encoded = '';
+  let runStart = 0;
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if (!isEscapedInId(code)) continue;
+    encoded += `${segment.slice(runStart, i)}%${toHex4(code)}`;
+    runStart = i + 1;
+  }
+  return encoded + segment.slice(runStart);
+}
+
+/** `%`, `/`, `\s` (white space and line terminators) or `\p{Cc}` (control characters). */
+function isEscapedInId(code: number): boolean {
+  if (code <= 0x20 || code === 0x25 || code === 0x2f) return true;
+  if (code < 0x7f) return false;
+  if (code <= 0xa0) return true; // U+007F-U+009F controls, U+00A0 no-break space
+  if (code < 0x1680) return false;
+  return (
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
+}
+
+function toHex4(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** Printable ASCII without `%` and `/`: nothing the escaping regex would touch. */

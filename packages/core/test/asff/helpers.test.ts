@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { ASFF_LIMITS } from '../../src/asff/asff-limits.js';
-import { createFindingId } from '../../src/asff/create-finding-id.js';
+import { createFindingId, encodeIdSegment } from '../../src/asff/create-finding-id.js';
 import { defaultProductArn } from '../../src/asff/default-product-arn.js';
 import { toAsffNetwork } from '../../src/asff/to-asff-network.js';
 import {
@@ -201,6 +201,26 @@ describe('createFindingId', () => {
     expect(id).toMatch(/^otbridge\/nozomi\/g1\/content\/[0-9a-f]{64}$/);
     expect(createFindingId({ vendor: 'nozomi', sensor: 'g1', eventId: ' ', content: 'CEF:0|...' })).toBe(id);
   });
+
+  // The escaping rule as first written: every `%`, `/`, white space and control character as `%XXXX`.
+  const escapeByPattern = (segment: string) =>
+    segment.replace(
+      /[%/\s\p{Cc}]/gu,
+      (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    );
+  const segmentUnit = fc.oneof(
+    fc.constantFrom('%', '/', ' ', '\t', '\n', '\u0085', '\u00a0', '\u1680', '\u2007', '\u200b', '\u2028'),
+    fc.constantFrom('\u202f', '\u205f', '\u3000', '\ufeff', '\u007f', '\u009f', '\u180e', '\ud83d', '\ude00'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  );
+  test.prop([fc.string({ unit: segmentUnit, maxLength: 24 })])(
+    'escapes id segments as the original pattern did',
+    (segment) => {
+      fc.pre(segment !== '' && segment !== '-');
+      expect(encodeIdSegment(segment)).toBe(escapeByPattern(segment));
+    },
+  );
 
   it('escapes separators so different inputs never collide', () => {
     expect(createFindingId({ vendor: 'a/b', sensor: 'c', eventId: '1' })).not.toBe(
