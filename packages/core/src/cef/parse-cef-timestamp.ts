@@ -93,6 +93,28 @@ export function parseCefTimestamp(value: string, options: ParseCefTimestampOptio
   const iso = parseIso8601ByPattern(text, options, diagnostics);
   if (iso !== undefined) return iso;
 
+  // The usual CEF form, `MMM dd yyyy HH:mm:ss[.SSS]` without a zone, read without the pattern when the
+  // default zone is an offset (UTC unless configured); anything else takes the pattern path.
+  const wallAsUtc = scanCefDateTime(text);
+  if (wallAsUtc !== undefined) {
+    const assumed = resolveDefaultZone(options.defaultTimeZone);
+    if (assumed !== undefined && 'offset' in assumed.zone) {
+      diagnostics.push(createDiagnostic(CODES.timestampDefaultZone, 'warning', assumed.message));
+      return { ok: true, date: new Date(wallAsUtc - assumed.zone.offset * 60_000), diagnostics };
+    }
+  }
+  return parseCefFormByPattern(text, options, diagnostics);
+}
+
+/**
+ * The CEF forms by `CEF_PATTERN` (`MMM dd [yyyy] HH:mm:ss[.SSS] [zone]`), failing for anything else. Exported
+ * for the test that checks `scanCefDateTime` against it.
+ */
+export function parseCefFormByPattern(
+  text: string,
+  options: ParseCefTimestampOptions,
+  diagnostics: Diagnostic[] = [],
+): ParseCefTimestampResult {
   const cef = CEF_PATTERN.exec(text);
   if (cef === null)
     return fail(
@@ -253,18 +275,79 @@ function fail(diagnostics: Diagnostic[], code: string, message: string): ParseCe
 
 /** The default zone for a timestamp without one, with the warning that says it was assumed. */
 function noZone(options: ParseCefTimestampOptions, diagnostics: Diagnostic[]): Zone | undefined {
-  const name = options.defaultTimeZone ?? 'UTC';
-  const zone = resolveZone(name);
-  if (zone !== undefined) {
-    diagnostics.push(
-      createDiagnostic(
-        CODES.timestampDefaultZone,
-        'warning',
-        `The timestamp has no time zone; ${name} was assumed. Send a zone or configure the device zone.`,
-      ),
-    );
+  const assumed = resolveDefaultZone(options.defaultTimeZone);
+  if (assumed === undefined) return undefined;
+  diagnostics.push(createDiagnostic(CODES.timestampDefaultZone, 'warning', assumed.message));
+  return assumed.zone;
+}
+
+/** A configured default zone, resolved once per name, with the warning that says it was assumed. */
+const DEFAULT_ZONES = new Map<string, { zone: Zone; message: string } | null>();
+
+function resolveDefaultZone(configured: string | undefined): { zone: Zone; message: string } | undefined {
+  const name = configured ?? 'UTC';
+  let assumed = DEFAULT_ZONES.get(name);
+  if (assumed === undefined) {
+    const zone = resolveZone(name);
+    assumed =
+      zone === undefined
+        ? null
+        : {
+            zone,
+            message: `The timestamp has no time zone; ${name} was assumed. Send a zone or configure the device zone.`,
+          };
+    // Names come from configuration, but stay bounded all the same.
+    if (DEFAULT_ZONES.size < 256) DEFAULT_ZONES.set(name, assumed);
   }
-  return zone;
+  return assumed ?? undefined;
+}
+
+/** Month numbers (0-11) by the three character codes of the capitalised English abbreviation. */
+const MONTH_BY_CODES: ReadonlyMap<number, number> = new Map(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, month) => [
+    (name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2),
+    month,
+  ]),
+);
+
+/**
+ * Epoch ms of `MMM dd yyyy HH:mm:ss[.fraction]` read as UTC, exactly the zone-less values with a year
+ * `CEF_PATTERN` gives a real date and time; `undefined` for anything else (a zone, no year, a space-padded
+ * day, a lowercase month, an impossible date), which the pattern path then decides. Exported for the test
+ * that checks it against that path.
+ */
+export function scanCefDateTime(text: string): number | undefined {
+  const length = text.length;
+  if (length < 20 || text.charCodeAt(3) !== 32 || text.charCodeAt(6) !== 32 || text.charCodeAt(11) !== 32)
+    return undefined;
+  if (text.charCodeAt(14) !== 58 || text.charCodeAt(17) !== 58) return undefined;
+  const month = MONTH_BY_CODES.get(
+    (text.charCodeAt(0) << 16) | (text.charCodeAt(1) << 8) | text.charCodeAt(2),
+  );
+  if (month === undefined) return undefined;
+  const day = twoDigits(text, 4);
+  const century = twoDigits(text, 7);
+  const yearInCentury = twoDigits(text, 9);
+  const hour = twoDigits(text, 12);
+  const minute = twoDigits(text, 15);
+  const second = twoDigits(text, 18);
+  if ((day | century | yearInCentury | hour | minute | second) < 0) return undefined;
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  let millisecond = 0;
+  if (length > 20) {
+    // `.` and 1-9 digits; the first three are the milliseconds (padded with zeros), the rest dropped.
+    if (text.charCodeAt(20) !== 46 || length > 30 || length === 21) return undefined;
+    for (let index = 21; index < length; index++) {
+      const digit = text.charCodeAt(index) - DIGIT_0;
+      if (digit < 0 || digit > 9) return undefined;
+      if (index < 24) millisecond = millisecond * 10 + digit;
+    }
+    for (let pad = length - 21; pad < 3; pad++) millisecond *= 10;
+  }
+  const asUtc = Date.UTC(century * 100 + yearInCentury, month, day, hour, minute, second, millisecond);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== month || check.getUTCDate() !== day) return undefined;
+  return asUtc;
 }
 
 function makeWall(
