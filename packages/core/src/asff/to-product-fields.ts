@@ -38,9 +38,11 @@ export function toProductFields(
   const dropped: string[] = [];
   const limit = Math.min(Math.max(0, Math.floor(budget)), ASFF_LIMITS.PRODUCT_FIELDS);
   let count = 0;
-  // From DICTIONARY_MODE_KEYS keys on, the pairs are collected here instead (see buildLargeFields).
-  let keys: string[] | undefined;
-  let values: string[] | undefined;
+  // From DICTIONARY_MODE_KEYS keys on, the pairs are collected here instead (see buildLargeFields); from
+  // the start when a list of that many pairs comes in.
+  const large = Array.isArray(entries) && entries.length >= DICTIONARY_MODE_KEYS;
+  let keys: string[] | undefined = large ? [] : undefined;
+  let values: string[] | undefined = large ? [] : undefined;
   for (const [rawKey, rawValue] of entries) {
     // The length tests skip truncateUtf16's result object for the usual key or value that already fits.
     const key =
