@@ -1,4 +1,4 @@
-import { type CefRecord, createCefExtensionMap } from '@otbridge/core';
+import { type CefRecord, createCefExtensionMap, flattenCefExtensions } from '@otbridge/core';
 import { present, toProductFieldKey } from './claroty-event.js';
 
 /** What one pass over a record's extensions gives a mapper. */
@@ -111,11 +111,11 @@ export function createClarotyFieldReader<const Key extends string>(
     if (pass === 1) seen.fill(0);
     const values: (string | undefined)[] = new Array(keys.length).fill(undefined);
     const others: [string, string][] = [];
-    const pairs = record.extensions;
-    for (let index = 0; index < pairs.length; index++) {
-      const pair = pairs[index] as readonly [string, string];
-      const key = pair[0];
-      const value = pair[1];
+    // The flat key/value list: no pair arrays.
+    const strings = flattenCefExtensions(record);
+    for (let index = 0; index < strings.length; index += 2) {
+      const key = strings[index] as string;
+      const value = strings[index + 1] as string;
       let place = places.get(key);
       if (place === undefined) {
         if (places.size >= maxPlaces) return readThroughMap(record);

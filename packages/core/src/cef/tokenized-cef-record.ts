@@ -74,6 +74,15 @@ export class TokenizedCefRecord implements CefRecord {
   }
 
   /**
+   * The extensions as one flat list `[key0, value0, key1, value1, ...]` in input order (repeats included),
+   * sliced once and shared with `extensions` and `extensionMap`: a walk over every pair without the pair
+   * arrays `extensions` makes. Read-only.
+   */
+  extensionStrings(): readonly string[] {
+    return this.#sliceStrings();
+  }
+
+  /**
    * The extensions as a Map, built once per record straight from the spans and shared by every caller
    * (input order; for a repeated key the last value wins, at the position of its last occurrence).
    */
