@@ -20,22 +20,20 @@ export function toAsffTimestamp(date: Date): string {
 const MS_PER_DAY = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => String(value).padStart(2, '0'));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, value) => String(value).padStart(3, '0'));
-// `YYYY-MM-DDT` of the last few UTC days formatted: a stream's events mostly share a few days (a finding's
+// `YYYY-MM-DDT` of the UTC days formatted so far: a stream's events mostly share a few days (a finding's
 // first and last sighting are often days apart), and `toISOString` (a runtime call) cost more than the rest
-// of a timestamp. Replaced round-robin.
-const CACHED_DAYS = 8;
-const cachedDays = new Float64Array(CACHED_DAYS).fill(Number.NaN);
-const cachedDayPrefixes: string[] = new Array<string>(CACHED_DAYS).fill('');
-let nextDaySlot = 0;
+// of a timestamp. Bounded: emptied when full.
+const DAY_PREFIXES = new Map<number, string>();
+const MAX_CACHED_DAYS = 256;
 
 /** `YYYY-MM-DDT` of the UTC day `day` (days since the epoch) that `date` falls on. */
 function dayPrefix(day: number, date: Date): string {
-  for (let slot = 0; slot < CACHED_DAYS; slot++)
-    if (cachedDays[slot] === day) return cachedDayPrefixes[slot] as string;
-  const prefix = date.toISOString().slice(0, 11);
-  cachedDays[nextDaySlot] = day;
-  cachedDayPrefixes[nextDaySlot] = prefix;
-  nextDaySlot = (nextDaySlot + 1) % CACHED_DAYS;
+  let prefix = DAY_PREFIXES.get(day);
+  if (prefix === undefined) {
+    prefix = date.toISOString().slice(0, 11);
+    if (DAY_PREFIXES.size >= MAX_CACHED_DAYS) DAY_PREFIXES.clear();
+    DAY_PREFIXES.set(day, prefix);
+  }
   return prefix;
 }
 

@@ -164,7 +164,7 @@ describe('timestamps', () => {
     max: new Date('9999-12-31T23:59:59.999Z'),
     noInvalidDate: true,
   });
-  // Up to 24 times over ±10 days: more distinct days than the cache holds, revisited after eviction.
+  // Up to 24 times over ±10 days, each day formatted before or not.
   test.prop([
     representable,
     fc.array(fc.integer({ min: -864_000_000, max: 864_000_000 }), { maxLength: 24 }),
@@ -179,6 +179,15 @@ describe('timestamps', () => {
       }
     },
   );
+
+  it('formats as toISOString across more days than its date-part cache holds', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let day = 0; day < 600; day++) {
+        const date = new Date(Date.UTC(2024, 0, 1) + day * 86_400_000 + day * 1_001);
+        expect(toAsffTimestamp(date)).toBe(date.toISOString());
+      }
+    }
+  });
 
   test.prop([fc.oneof(fc.string(), fc.double(), fc.date())])('parseAsffTimestamp never throws', (value) => {
     const result = parseAsffTimestamp(value);
