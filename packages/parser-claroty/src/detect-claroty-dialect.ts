@@ -1,4 +1,4 @@
-import type { CefExtension, CefRecord } from '@otbridge/core';
+import { type CefRecord, flattenCefExtensions } from '@otbridge/core';
 
 /** The four Claroty CEF dialects (vendors.md §2). */
 export const CLAROTY_DIALECTS = {
@@ -85,9 +85,9 @@ const isCtdLatestKey = (key: string): boolean => key.startsWith('Ctd');
 const isLegacyKey = (key: string): boolean => LEGACY_MARKER_KEY.test(key);
 const isXdomeKey = (key: string): boolean => XDOME_MARKER_KEYS.has(key);
 
-// The keys are read from the extension pairs the dialect's reader walks next (no Map is built).
-function hasKey(pairs: readonly CefExtension[], test: (key: string) => boolean): boolean {
-  for (let index = 0; index < pairs.length; index++) if (test((pairs[index] as CefExtension)[0])) return true;
+// The keys are read from the flat key/value list the dialect's reader walks next (no Map, no pair arrays).
+function hasKey(strings: readonly string[], test: (key: string) => boolean): boolean {
+  for (let index = 0; index < strings.length; index += 2) if (test(strings[index] as string)) return true;
   return false;
 }
 
@@ -98,7 +98,7 @@ function hasKey(pairs: readonly CefExtension[], test: (key: string) => boolean):
 export function detectClarotyDialect(record: CefRecord): ClarotyDialect | undefined {
   const family = familyOf(record);
   if (family === undefined) return undefined;
-  const fields = record.extensions;
+  const fields = flattenCefExtensions(record);
   if (family === 'ctd') {
     // CEF(Latest) sends no standard key at all; legacy sends no Ctd* key.
     if (hasKey(fields, isCtdLatestKey)) return CLAROTY_DIALECTS.ctdLatest;
