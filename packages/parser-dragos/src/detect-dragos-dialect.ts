@@ -1,4 +1,4 @@
-import type { CefExtension, CefRecord } from '@otbridge/core';
+import { type CefRecord, flattenCefExtensions } from '@otbridge/core';
 
 /** Dragos CEF dialects: Platform 2.x sends standard CEF keys, Platform 1.x ("Dragos Syslog App") native keys. */
 export type DragosDialect = 'platform-2' | 'platform-1';
@@ -51,9 +51,10 @@ const DIALECT_BY_KEY: ReadonlyMap<string, 1 | 2> = new Map<string, 1 | 2>([
 export function detectDragosDialect(record: CefRecord): DragosDialect | undefined {
   let platform2 = 0;
   let platform1 = 0;
-  const extensions = record.extensions;
-  for (let index = 0; index < extensions.length; index++) {
-    const dialect = DIALECT_BY_KEY.get((extensions[index] as CefExtension)[0]);
+  // The flat key/value list: no pair arrays.
+  const strings = flattenCefExtensions(record);
+  for (let index = 0; index < strings.length; index += 2) {
+    const dialect = DIALECT_BY_KEY.get(strings[index] as string);
     if (dialect === 2) platform2 += 1;
     else if (dialect === 1) platform1 += 1;
   }
