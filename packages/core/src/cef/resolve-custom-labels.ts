@@ -1,6 +1,7 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CEF_DIAGNOSTIC_CODES } from './cef-diagnostic-codes.js';
 import type { CefRecord } from './cef-record.js';
+import { flattenCefExtensions } from './flatten-cef-extensions.js';
 import { TokenizedCefRecord } from './tokenized-cef-record.js';
 
 /** One numbered custom slot (`cs3` + `cs3Label`, `flexString2` + `flexString2Label`, ...). */
@@ -99,7 +100,11 @@ function readSlotKey(key: string): SlotKey | null {
 /** The custom slots of a record by `family\0index`, in first-seen order; the last duplicate of a key wins. */
 function collectSlots(record: CefRecord): Map<string, MutableField> {
   const slots = new Map<string, MutableField>();
-  for (const [key, value] of record.extensions) {
+  // The flat key/value list: no pair arrays.
+  const strings = flattenCefExtensions(record);
+  for (let index = 0; index < strings.length; index += 2) {
+    const key = strings[index] as string;
+    const value = strings[index + 1] as string;
     // Quick reject: a slot key ends in a digit (`cs1`) or in `Label` (`cs1Label`).
     const last = key.charCodeAt(key.length - 1);
     if ((last < 48 || last > 57) && last !== 108) continue;
