@@ -261,11 +261,16 @@ export function scanZonedIso8601(text: string): number | undefined {
     if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) return undefined;
     offsetMinutes = (sign === 45 ? -1 : 1) * (hours * 60 + minutes);
   } else return undefined;
-  const asUtc = Date.UTC(century * 100 + yearInCentury, month - 1, day, hour, minute, second, millisecond);
-  const check = new Date(asUtc);
-  // Feb 30 and the like roll over into the next month: the pattern path reports them.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return asUtc - offsetMinutes * 60_000;
+  const asUtc = toRealUtcTime(
+    century * 100 + yearInCentury,
+    month - 1,
+    day,
+    hour,
+    minute,
+    second,
+    millisecond,
+  );
+  return asUtc === undefined ? undefined : asUtc - offsetMinutes * 60_000;
 }
 
 function fail(diagnostics: Diagnostic[], code: string, message: string): ParseCefTimestampResult {
@@ -344,10 +349,25 @@ export function scanCefDateTime(text: string): number | undefined {
     }
     for (let pad = length - 21; pad < 3; pad++) millisecond *= 10;
   }
-  const asUtc = Date.UTC(century * 100 + yearInCentury, month, day, hour, minute, second, millisecond);
+  return toRealUtcTime(century * 100 + yearInCentury, month, day, hour, minute, second, millisecond);
+}
+
+/**
+ * `Date.UTC` of a wall time, or `undefined` when the day does not exist in that month (Feb 30 and the like
+ * roll over into the next month; the pattern paths report them).
+ */
+function toRealUtcTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millisecond: number,
+): number | undefined {
+  const asUtc = Date.UTC(year, month, day, hour, minute, second, millisecond);
   const check = new Date(asUtc);
-  if (check.getUTCMonth() !== month || check.getUTCDate() !== day) return undefined;
-  return asUtc;
+  return check.getUTCMonth() === month && check.getUTCDate() === day ? asUtc : undefined;
 }
 
 function makeWall(
