@@ -82,9 +82,30 @@ export function fastNonBlank(value) {
   return code > 32 && code < 127;
 }
 
+/**
+ * `Types` values (`namespace/category/classifier`): one to three non-empty segments. A first unit in
+ * 0x21-0x7e other than `/` is a non-space that starts a segment; no `//`, no trailing `/` and at most two
+ * slashes leave one to three non-empty segments.
+ */
+export function fastFindingType(value) {
+  const length = value.length;
+  if (length === 0) return false;
+  const first = value.charCodeAt(0);
+  if (first <= 32 || first >= 127 || first === 47) return false;
+  let slashes = 0;
+  let afterSlash = false;
+  for (let index = 1; index < length; index++) {
+    if (value.charCodeAt(index) !== 47) afterSlash = false;
+    else if (afterSlash || ++slashes > 2) return false;
+    else afterSlash = true;
+  }
+  return !afterSlash;
+}
+
 /** Schema pattern source → the sufficient test placed before it. */
 export const PATTERN_FAST_PATHS = {
   '\\S': fastNonBlank,
+  '^(?=[\\s\\S]*\\S)[^/]+(?:/[^/]+){0,2}$': fastFindingType,
 };
 
 /**
