@@ -127,7 +127,10 @@ for (const value of ABSENT_VALUES) if (value !== '') ABSENT_FIRST_CHARS[value.ch
 /** The value, or `undefined` when it is missing, blank or a "no value" placeholder. */
 export function present(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const text = value.trim();
+  // A value that starts and ends with printable ASCII other than the space has nothing to trim.
+  const head = value.charCodeAt(0);
+  const tail = value.charCodeAt(value.length - 1);
+  const text = head > 32 && head < 127 && tail > 32 && tail < 127 ? value : value.trim();
   // Longer than every placeholder, or starting like none of them: skip hashing the value for the set lookup.
   if (text.length > MAX_ABSENT_LENGTH) return text;
   if (text.length === 0) return undefined;

@@ -45,7 +45,7 @@ export function encodeIdSegment(segment: string): string {
   for (let i = 0; i < segment.length; i++) {
     const code = segment.charCodeAt(i);
     if (!isEscapedInId(code)) continue;
-    encoded += `${segment.slice(runStart, i)}%${toHex4(code)}`;
+    encoded += segment.slice(runStart, i) + toEscape(code);
     runStart = i + 1;
   }
   return encoded + segment.slice(runStart);
@@ -69,8 +69,16 @@ function isEscapedInId(code: number): boolean {
   );
 }
 
-function toHex4(code: number): string {
-  return code.toString(16).toUpperCase().padStart(4, '0');
+/** `%XXXX` of the ASCII code units, built once (`/`, `%` and spaces are most of what gets escaped). */
+const ASCII_ESCAPES: readonly string[] = Array.from(
+  { length: 128 },
+  (_, code) => `%${code.toString(16).toUpperCase().padStart(4, '0')}`,
+);
+
+function toEscape(code: number): string {
+  return code < 128
+    ? (ASCII_ESCAPES[code] as string)
+    : `%${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Printable ASCII without `%` and `/`: nothing the escaping regex would touch. */
