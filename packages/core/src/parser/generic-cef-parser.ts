@@ -60,13 +60,13 @@ export const genericCefParser = defineParser<GenericCefParserOptions>({
 function convertCefRecordToFinding(record: CefRecord, context: ParserContext<GenericCefParserOptions>) {
   const diagnostics: Diagnostic[] = [];
   const fields = createCefExtensionMap(record);
-  const get = (key: string): string | undefined => nonBlank(fields.get(key));
 
   const vendor = nonBlank(record.deviceVendor) ?? UNKNOWN;
   const product = nonBlank(record.deviceProduct) ?? UNKNOWN;
   const eventClass = nonBlank(record.deviceEventClassId) ?? UNKNOWN;
-  const sensor = get('dvchost') ?? get('dvc') ?? nonBlank(record.prefix?.hostname) ?? product;
-  const externalId = get('externalId');
+  const sensor =
+    getField(fields, 'dvchost') ?? getField(fields, 'dvc') ?? nonBlank(record.prefix?.hostname) ?? product;
+  const externalId = getField(fields, 'externalId');
 
   const observedAt = resolveEventTime(record, fields, context, diagnostics);
   const severity = mapCefSeverity(record.severity);
@@ -89,7 +89,7 @@ function convertCefRecordToFinding(record: CefRecord, context: ParserContext<Gen
   );
   const description = clip(
     'Description',
-    get('msg') ?? get('reason') ?? nonBlank(record.name) ?? title,
+    getField(fields, 'msg') ?? getField(fields, 'reason') ?? nonBlank(record.name) ?? title,
     ASFF_LIMITS.DESCRIPTION,
     diagnostics,
   );
@@ -106,14 +106,21 @@ function convertCefRecordToFinding(record: CefRecord, context: ParserContext<Gen
   }
 
   // toAsffNetwork and toOtAssetResource read an undefined member as absent: no compacted copies needed.
+  // Each address list parsed once, for Network and for the Resources.
+  const endpoints: Endpoints = {
+    sourceIps: parseIpList(getField(fields, 'src') ?? ''),
+    sourceMacs: parseMacList(getField(fields, 'smac') ?? ''),
+    destinationIps: parseIpList(getField(fields, 'dst') ?? ''),
+    destinationMacs: parseMacList(getField(fields, 'dmac') ?? ''),
+  };
   const network = toAsffNetwork({
-    direction: toDirection(get('deviceDirection')),
-    protocol: get('proto'),
-    sourceIp: parseIpList(get('src') ?? '')[0],
-    sourcePort: toPort(get('spt')),
-    sourceMac: parseMacList(get('smac') ?? '')[0],
-    destinationIp: parseIpList(get('dst') ?? '')[0],
-    destinationPort: toPort(get('dpt')),
+    direction: toDirection(getField(fields, 'deviceDirection')),
+    protocol: getField(fields, 'proto'),
+    sourceIp: endpoints.sourceIps[0],
+    sourcePort: toPort(getField(fields, 'spt')),
+    sourceMac: endpoints.sourceMacs[0],
+    destinationIp: endpoints.destinationIps[0],
+    destinationPort: toPort(getField(fields, 'dpt')),
   });
 
   const finding = createBaseFinding(context, {
@@ -129,7 +136,7 @@ function convertCefRecordToFinding(record: CefRecord, context: ParserContext<Gen
     types: [context.options.findingType],
     createdAt: observedAt,
     firstObservedAt: observedAt,
-    resources: collectResources(record, vendor, sensor, get),
+    resources: collectResources(record, vendor, sensor, fields, endpoints),
     companyName: vendor,
     productName: context.options.productName,
     productFields,
@@ -175,6 +182,10 @@ const DICTIONARY_FIELD_KEYS = new Map<string, string>();
 const LABEL_FIELD_KEYS = new Map<string, string>();
 const EXTENSION_FIELD_KEYS = new Map<string, string>();
 
+function dictionaryKey(name: string): string {
+  return toProductFieldKey(DICTIONARY_FIELD_KEYS, 'otbridge/cef/', name);
+}
+
 function toProductFieldKey(cache: Map<string, string>, prefix: string, name: string): string {
   let key = cache.get(name);
   if (key === undefined) {
@@ -186,61 +197,67 @@ function toProductFieldKey(cache: Map<string, string>, prefix: string, name: str
 
 function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): Map<string, string> {
   const entries = new Map<string, string>();
-  const put = (key: string, value: string | undefined) => {
-    const text = nonBlank(value);
-    if (text !== undefined) entries.set(key, text);
-  };
-  const dictionaryKey = (name: string) => toProductFieldKey(DICTIONARY_FIELD_KEYS, 'otbridge/cef/', name);
-  put(dictionaryKey('deviceVendor'), record.deviceVendor);
-  put(dictionaryKey('deviceProduct'), record.deviceProduct);
-  put(dictionaryKey('deviceVersion'), record.deviceVersion);
-  put(dictionaryKey('deviceEventClassId'), record.deviceEventClassId);
-  put(dictionaryKey('syslogHost'), record.prefix?.hostname);
+  putField(entries, dictionaryKey('deviceVendor'), record.deviceVendor);
+  putField(entries, dictionaryKey('deviceProduct'), record.deviceProduct);
+  putField(entries, dictionaryKey('deviceVersion'), record.deviceVersion);
+  putField(entries, dictionaryKey('deviceEventClassId'), record.deviceEventClassId);
+  putField(entries, dictionaryKey('syslogHost'), record.prefix?.hostname);
   const labels = resolveCustomLabels(record);
-  const folded = new Set<string>();
-  for (const { key } of labels.values()) {
-    folded.add(key);
-    folded.add(`${key}Label`);
+  // The value and label keys of the labelled slots (usually none or a few: a Set only when there are any).
+  let folded: Set<string> | undefined;
+  if (labels.size > 0) {
+    folded = new Set<string>();
+    for (const { key } of labels.values()) {
+      folded.add(key);
+      folded.add(`${key}Label`);
+    }
   }
   const unknown: string[] = [];
   for (const [key, value] of fields) {
-    if (folded.has(key)) continue;
+    if (folded?.has(key)) continue;
     const fullName = CEF_DICTIONARY.get(key);
     if (fullName === undefined) unknown.push(key, value);
-    else put(dictionaryKey(fullName), value);
+    else putField(entries, dictionaryKey(fullName), value);
   }
   // Dictionary keys first, then labelled custom fields, then vendor keys: the budget drops the tail.
   for (const [label, { value }] of labels)
-    put(toProductFieldKey(LABEL_FIELD_KEYS, 'otbridge/cef/label/', label), value);
-  for (let i = 0; i < unknown.length; i += 2)
-    put(toProductFieldKey(EXTENSION_FIELD_KEYS, 'otbridge/cef/ext/', unknown[i] as string), unknown[i + 1]);
+    putField(entries, toProductFieldKey(LABEL_FIELD_KEYS, 'otbridge/cef/label/', label), value);
+  for (let i = 0; i < unknown.length; i += 2) {
+    const key = toProductFieldKey(EXTENSION_FIELD_KEYS, 'otbridge/cef/ext/', unknown[i] as string);
+    putField(entries, key, unknown[i + 1]);
+  }
   return entries;
+}
+
+/** The parsed address lists of a record's source and destination. */
+interface Endpoints {
+  readonly sourceIps: readonly string[];
+  readonly sourceMacs: readonly string[];
+  readonly destinationIps: readonly string[];
+  readonly destinationMacs: readonly string[];
 }
 
 function collectResources(
   record: CefRecord,
   vendor: string,
   sensor: string,
-  get: (key: string) => string | undefined,
+  fields: ReadonlyMap<string, string>,
+  endpoints: Endpoints,
 ): Resource[] {
   const resources: Resource[] = [];
-  const add = (asset: OtAsset) => {
-    if (asset.name === undefined && (asset.ips?.length ?? 0) === 0 && (asset.macs?.length ?? 0) === 0) return;
-    resources.push(toOtAssetResource(asset));
-  };
   const site = sensor;
-  add({
-    name: get('shost'),
-    ips: parseIpList(get('src') ?? ''),
-    macs: parseMacList(get('smac') ?? ''),
+  addAsset(resources, {
+    name: getField(fields, 'shost'),
+    ips: endpoints.sourceIps,
+    macs: endpoints.sourceMacs,
     vendor,
     site,
     role: 'actor',
   });
-  add({
-    name: get('dhost'),
-    ips: parseIpList(get('dst') ?? ''),
-    macs: parseMacList(get('dmac') ?? ''),
+  addAsset(resources, {
+    name: getField(fields, 'dhost'),
+    ips: endpoints.destinationIps,
+    macs: endpoints.destinationMacs,
     vendor,
     site,
     role: 'target',
@@ -250,15 +267,32 @@ function collectResources(
     resources.push(
       toOtAssetResource({
         id: sensor,
-        name: get('dvchost') ?? nonBlank(record.prefix?.hostname),
-        ips: parseIpList(get('dvc') ?? ''),
-        macs: parseMacList(get('dvcmac') ?? ''),
+        name: getField(fields, 'dvchost') ?? nonBlank(record.prefix?.hostname),
+        ips: parseIpList(getField(fields, 'dvc') ?? ''),
+        macs: parseMacList(getField(fields, 'dvcmac') ?? ''),
         vendor,
         type: 'sensor',
       }),
     );
   }
   return resources.slice(0, 32);
+}
+
+/** Adds the asset unless it has no name, IP or MAC. */
+function addAsset(resources: Resource[], asset: OtAsset): void {
+  if (asset.name === undefined && (asset.ips?.length ?? 0) === 0 && (asset.macs?.length ?? 0) === 0) return;
+  resources.push(toOtAssetResource(asset));
+}
+
+/** A non-blank extension value, trimmed. */
+function getField(fields: ReadonlyMap<string, string>, key: string): string | undefined {
+  return nonBlank(fields.get(key));
+}
+
+/** Sets a ProductFields pair when the value is not blank. */
+function putField(entries: Map<string, string>, key: string, value: string | undefined): void {
+  const text = nonBlank(value);
+  if (text !== undefined) entries.set(key, text);
 }
 
 function toDirection(value: string | undefined): 'IN' | 'OUT' | undefined {
