@@ -2,6 +2,7 @@ import { isIPv4 } from 'node:net';
 import {
   type AsffNetworkInput,
   type Diagnostic,
+  detachString,
   type OtAsset,
   parseIpList,
   parseMacList,
@@ -154,8 +155,9 @@ const MAX_CACHED_KEYS = 1024;
 export function toProductFieldKey(key: string): string {
   let prefixed = PRODUCT_FIELD_KEYS.get(key);
   if (prefixed === undefined) {
-    prefixed = `claroty/${key}`;
-    if (PRODUCT_FIELD_KEYS.size < MAX_CACHED_KEYS) PRODUCT_FIELD_KEYS.set(key, prefixed);
+    // Detached: a key cut from a line would keep that line alive for as long as the cache lives.
+    prefixed = detachString(`claroty/${key}`);
+    if (PRODUCT_FIELD_KEYS.size < MAX_CACHED_KEYS) PRODUCT_FIELD_KEYS.set(detachString(key), prefixed);
   }
   return prefixed;
 }
@@ -194,7 +196,7 @@ export function toKebabCase(value: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '');
-    if (KEBAB_CASE.size < MAX_CACHED_KEYS) KEBAB_CASE.set(value, kebab);
+    if (KEBAB_CASE.size < MAX_CACHED_KEYS) KEBAB_CASE.set(detachString(value), detachString(kebab));
   }
   return kebab;
 }
@@ -239,7 +241,7 @@ export function createProductFieldKeyLookup(skip: (key: string) => boolean): (ke
     let productKey = known.get(key);
     if (productKey === undefined) {
       productKey = skip(key) ? null : toProductFieldKey(key);
-      if (known.size < MAX_CACHED_KEYS) known.set(key, productKey);
+      if (known.size < MAX_CACHED_KEYS) known.set(detachString(key), productKey);
     }
     return productKey;
   };

@@ -1,4 +1,4 @@
-import { type CefRecord, flattenCefExtensions } from '@otbridge/core';
+import { type CefRecord, detachString, flattenCefExtensions } from '@otbridge/core';
 
 /** The four Claroty CEF dialects (vendors.md §2). */
 export const CLAROTY_DIALECTS = {
@@ -52,9 +52,9 @@ function familyOf(record: CefRecord): ProductFamily | undefined {
     if (cachedPairs < MAX_CACHED_PAIRS) {
       if (byProduct === undefined) {
         byProduct = new Map();
-        FAMILY_BY_EXACT_PAIR.set(vendor, byProduct);
+        FAMILY_BY_EXACT_PAIR.set(detachString(vendor), byProduct);
       }
-      byProduct.set(product, family);
+      byProduct.set(detachString(product), family);
       cachedPairs += 1;
     }
   }

@@ -1,4 +1,4 @@
-import { ASSET_DISCOVERY_FINDING_TYPE, toFindingType } from '@otbridge/core';
+import { ASSET_DISCOVERY_FINDING_TYPE, detachString, toFindingType } from '@otbridge/core';
 
 /** ASFF `Types` values this parser emits (namespace/category[/classifier]). */
 export const CLAROTY_FINDING_TYPES = {
@@ -59,7 +59,7 @@ export function toTacticTypes(value: string | undefined): readonly string[] {
     const type = toFindingType('TTPs', tactic);
     if (type !== undefined) types.push(type);
   }
-  const shared = Object.freeze(types);
-  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_LISTS) TACTIC_TYPES.set(value, shared);
+  const shared = Object.freeze(types.map(detachString));
+  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_LISTS) TACTIC_TYPES.set(detachString(value), shared);
   return shared;
 }

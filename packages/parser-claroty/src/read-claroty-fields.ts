@@ -1,4 +1,4 @@
-import { type CefRecord, createCefExtensionMap, flattenCefExtensions } from '@otbridge/core';
+import { type CefRecord, createCefExtensionMap, detachString, flattenCefExtensions } from '@otbridge/core';
 import { present, toProductFieldKey } from './claroty-event.js';
 
 /** What one pass over a record's extensions gives a mapper. */
@@ -120,7 +120,8 @@ export function createClarotyFieldReader<const Key extends string>(
       if (place === undefined) {
         if (places.size >= maxPlaces) return readThroughMap(record);
         place = classify(key, places.size);
-        places.set(key, place);
+        // Detached: a key cut from a line would keep that line alive for as long as the reader lives.
+        places.set(detachString(key), place);
       }
       if (seen[place.id] === pass) return readThroughMap(record);
       seen[place.id] = pass;

@@ -1,3 +1,4 @@
+import { detachString } from '@otbridge/core';
 import type { DragosNotification } from './map-dragos-notification.js';
 
 /** What a Dragos notification is, for Types, GeneratorId and the health/audit skip. */
@@ -57,7 +58,7 @@ function toQuadrantClass(quadrant: string): DragosEventClass | undefined {
   if (known === undefined) {
     known = QUADRANTS.get(quadrant.toLowerCase()) ?? null;
     if (QUADRANT_CLASSES.size < MAX_CACHED_QUADRANTS && quadrant.length <= MAX_CACHED_QUADRANT_LENGTH)
-      QUADRANT_CLASSES.set(quadrant, known);
+      QUADRANT_CLASSES.set(detachString(quadrant), known);
   }
   return known ?? undefined;
 }

@@ -1,6 +1,7 @@
 import {
   createDiagnostic,
   type Diagnostic,
+  detachString,
   PRODUCT_FIELD_ASSET_DISCOVERY,
   type SyslogPrefix,
   toProductFields,
@@ -35,8 +36,9 @@ const MAX_PREFIXED_KEYS = 1024;
 function toDragosProductFieldKey(key: string): string {
   let prefixed = PREFIXED_KEYS.get(key);
   if (prefixed === undefined) {
-    prefixed = `dragos/${key}`;
-    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(key, prefixed);
+    // Detached: a key cut from a line would keep that line alive for as long as the cache lives.
+    prefixed = detachString(`dragos/${key}`);
+    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(detachString(key), prefixed);
   }
   return prefixed;
 }

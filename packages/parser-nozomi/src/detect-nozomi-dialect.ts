@@ -1,4 +1,4 @@
-import type { CefRecord } from '@otbridge/core';
+import { type CefRecord, detachString } from '@otbridge/core';
 
 /** What an N2OS event is, from its Type ID (the CEF Signature ID the vendor says to key on). */
 export type NozomiEventClass = 'alert' | 'audit' | 'health';
@@ -40,9 +40,9 @@ function classifyTypeId(raw: string): TypeIdClass {
     const family = toTypeFamily(typeId);
     const eventClass: NozomiEventClass =
       family === 'AUDIT' ? 'audit' : family === 'HEALTH' ? 'health' : 'alert';
-    cached = { eventClass, family, typeId };
+    cached = { eventClass, family, typeId: detachString(typeId) };
     if (TYPE_ID_CLASSES.size < MAX_CACHED_TYPE_IDS && raw.length <= MAX_CACHED_TYPE_ID_LENGTH)
-      TYPE_ID_CLASSES.set(raw, cached);
+      TYPE_ID_CLASSES.set(detachString(raw), cached);
   }
   return cached;
 }

@@ -1,3 +1,4 @@
+import { detachString } from '@otbridge/core';
 /** ATT&CK for ICS technique ids and tactic names from `flexString1` / `flexString2`. */
 export interface NozomiAttack {
   /** Valid technique ids (`T0843`, `T0866.001`), in order, without duplicates. */
@@ -38,7 +39,11 @@ function readList(
   let list = cache.get(value);
   if (list === undefined) {
     list = Object.freeze(parse(value));
-    if (cache.size < MAX_CACHED_LISTS && value.length <= MAX_CACHED_LIST_LENGTH) cache.set(value, list);
+    // Detached: the list and its items are cut from a line the cache would otherwise keep alive.
+    if (cache.size < MAX_CACHED_LISTS && value.length <= MAX_CACHED_LIST_LENGTH) {
+      list = Object.freeze(list.map(detachString));
+      cache.set(detachString(value), list);
+    }
   }
   return list;
 }

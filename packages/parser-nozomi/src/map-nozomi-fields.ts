@@ -1,4 +1,4 @@
-import { type CefRecord, createCefExtensionMap } from '@otbridge/core';
+import { type CefRecord, createCefExtensionMap, detachString } from '@otbridge/core';
 
 /** The N2OS custom fields, found by label (never by slot), plus every extension by key. */
 export interface NozomiFields {
@@ -57,8 +57,8 @@ const MAX_CACHED_LABEL_LENGTH = 64;
 function toValueKey(labelKey: string): string {
   let valueKey = VALUE_KEYS.get(labelKey);
   if (valueKey === undefined) {
-    valueKey = labelKey.slice(0, -'Label'.length);
-    if (VALUE_KEYS.size < MAX_VALUE_KEYS) VALUE_KEYS.set(labelKey, valueKey);
+    valueKey = detachString(labelKey.slice(0, -'Label'.length));
+    if (VALUE_KEYS.size < MAX_VALUE_KEYS) VALUE_KEYS.set(detachString(labelKey), valueKey);
   }
   return valueKey;
 }
@@ -68,7 +68,7 @@ function toLabelledField(label: string): LabelledField | null {
   let field = FIELD_BY_RAW_LABEL.get(label);
   if (field === undefined) {
     field = LABELS.get(label.trim().toLowerCase()) ?? null;
-    if (FIELD_BY_RAW_LABEL.size < MAX_VALUE_KEYS) FIELD_BY_RAW_LABEL.set(label, field);
+    if (FIELD_BY_RAW_LABEL.size < MAX_VALUE_KEYS) FIELD_BY_RAW_LABEL.set(detachString(label), field);
   }
   return field;
 }
@@ -92,7 +92,7 @@ function nextLayout(layout: LabelLayout | undefined, labelKey: string): LabelLay
   let next = layout.next.get(labelKey);
   if (next === undefined && layoutNodes < MAX_LAYOUT_NODES) {
     next = { next: new Map(), consumedKeys: undefined };
-    layout.next.set(labelKey, next);
+    layout.next.set(detachString(labelKey), next);
     layoutNodes += 1;
   }
   return next;

@@ -1,6 +1,7 @@
 import {
   createDiagnostic,
   type Diagnostic,
+  detachString,
   PARSER_PRODUCT_FIELDS_BUDGET,
   toProductFields,
 } from '@otbridge/core';
@@ -82,8 +83,9 @@ const MAX_PREFIXED_KEYS = 1024;
 function toNozomiProductFieldKey(key: string): string {
   let prefixed = PREFIXED_KEYS.get(key);
   if (prefixed === undefined) {
-    prefixed = `nozomi/${key}`;
-    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(key, prefixed);
+    // Detached: a key cut from a line would keep that line alive for as long as the cache lives.
+    prefixed = detachString(`nozomi/${key}`);
+    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(detachString(key), prefixed);
   }
   return prefixed;
 }

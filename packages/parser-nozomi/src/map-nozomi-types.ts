@@ -1,4 +1,4 @@
-import { ASSET_DISCOVERY_FINDING_TYPE, toFindingType } from '@otbridge/core';
+import { ASSET_DISCOVERY_FINDING_TYPE, detachString, toFindingType } from '@otbridge/core';
 import type { NozomiTypeFamily } from './detect-nozomi-dialect.js';
 import type { NozomiAttack } from './map-nozomi-attack.js';
 
@@ -55,8 +55,9 @@ const MAX_CACHED_TACTIC_TYPES = 256;
 
 function toTacticType(tactic: string): string | undefined {
   if (TACTIC_TYPES.has(tactic)) return TACTIC_TYPES.get(tactic);
-  const type = toFindingType('TTPs', tactic);
-  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_TYPES) TACTIC_TYPES.set(tactic, type);
+  const found = toFindingType('TTPs', tactic);
+  const type = found === undefined ? undefined : detachString(found);
+  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_TYPES) TACTIC_TYPES.set(detachString(tactic), type);
   return type;
 }
 

@@ -1,3 +1,4 @@
+import { detachString } from '../text/detach-string.js';
 import { ASFF_LIMITS } from './asff-limits.js';
 import { PARSER_PRODUCT_FIELDS_BUDGET } from './ot-conventions.js';
 import { truncateUtf16 } from './truncate-utf16.js';
@@ -127,7 +128,8 @@ function buildLargeFields(keys: string[], values: readonly string[]): Record<str
   const template = candidates === undefined ? undefined : findTemplate(candidates, keys);
   if (template === undefined) {
     const entry: FieldsTemplate = {
-      keys,
+      // Detached: the keys may be cut from a line that the template would otherwise keep alive.
+      keys: keys.map(detachString),
       object: Object.fromEntries(keys.map((key) => [key, ''])),
       hasProtoKey: keys.includes('__proto__'),
     };

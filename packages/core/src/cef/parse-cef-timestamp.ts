@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { detachString } from '../text/detach-string.js';
 import { CEF_DIAGNOSTIC_CODES as CODES } from './cef-diagnostic-codes.js';
 
 /** Options for `parseCefTimestamp`. */
@@ -459,7 +460,7 @@ export function resolveZone(name: string): Zone | undefined {
     } catch {
       format = null;
     }
-    if (IANA_CACHE.size < 512) IANA_CACHE.set(name, format);
+    if (IANA_CACHE.size < 512) IANA_CACHE.set(detachString(name), format);
   }
   return format === null ? undefined : { iana: format };
 }

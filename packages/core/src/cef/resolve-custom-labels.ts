@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { detachString } from '../text/detach-string.js';
 import { CEF_DIAGNOSTIC_CODES } from './cef-diagnostic-codes.js';
 import type { CefRecord } from './cef-record.js';
 import { flattenCefExtensions } from './flatten-cef-extensions.js';
@@ -88,12 +89,12 @@ function readSlotKey(key: string): SlotKey | null {
     slot === undefined
       ? null
       : {
-          family: slot.family,
-          index: slot.index,
+          family: detachString(slot.family),
+          index: detachString(slot.index),
           isLabel: slot.isLabel,
-          id: `${slot.family}\u0000${slot.index}`,
+          id: detachString(`${slot.family}\u0000${slot.index}`),
         };
-  if (SLOT_KEYS.size < MAX_CACHED_SLOT_KEYS) SLOT_KEYS.set(key, parsed);
+  if (SLOT_KEYS.size < MAX_CACHED_SLOT_KEYS) SLOT_KEYS.set(detachString(key), parsed);
   return parsed;
 }
 

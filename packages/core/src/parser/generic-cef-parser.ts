@@ -15,6 +15,7 @@ import { parseIpList } from '../cef/parse-ip-list.js';
 import { parseMacList } from '../cef/parse-mac-list.js';
 import { resolveCustomLabels } from '../cef/resolve-custom-labels.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { detachString } from '../text/detach-string.js';
 import { CEF_DICTIONARY } from './cef-dictionary.js';
 import { defineParser } from './define-parser.js';
 import { mapCefSeverity } from './map-cef-severity.js';
@@ -189,8 +190,9 @@ function dictionaryKey(name: string): string {
 function toProductFieldKey(cache: Map<string, string>, prefix: string, name: string): string {
   let key = cache.get(name);
   if (key === undefined) {
-    key = `${prefix}${name}`;
-    if (cache.size < MAX_CACHED_KEYS) cache.set(name, key);
+    // Detached: the name is cut from a line that the cache would otherwise keep alive.
+    key = detachString(`${prefix}${name}`);
+    if (cache.size < MAX_CACHED_KEYS) cache.set(detachString(name), key);
   }
   return key;
 }
