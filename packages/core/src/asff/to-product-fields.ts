@@ -135,7 +135,8 @@ function buildLargeFields(keys: string[], values: readonly string[]): Record<str
     };
     if (candidates !== undefined) {
       if (candidates.length < MAX_TEMPLATES_PER_FIRST_KEY) candidates.push(entry);
-    } else if (FIELDS_TEMPLATES.size < MAX_TEMPLATE_FIRST_KEYS) FIELDS_TEMPLATES.set(first, [entry]);
+    } else if (FIELDS_TEMPLATES.size < MAX_TEMPLATE_FIRST_KEYS)
+      FIELDS_TEMPLATES.set(entry.keys[0] as string, [entry]);
     return Object.fromEntries(keys.map((key, index) => [key, values[index] as string]));
   }
   // Object.assign rather than a spread: a spread copy shares the template's hidden class in a form that
