@@ -12,4 +12,5 @@ export {
   TEST_CONTEXT,
 } from './data.js';
 export { ParserTester, type ParserTesterOptions } from './parser-tester.js';
+export { type TestCacheRetentionOptions, testCacheRetention } from './test-cache-retention.js';
 export { type TestParserPropertiesOptions, testParserProperties } from './test-parser-properties.js';
