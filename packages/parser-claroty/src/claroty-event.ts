@@ -1,6 +1,7 @@
 import { isIPv4 } from 'node:net';
 import {
   type AsffNetworkInput,
+  createKeyPrefixer,
   type Diagnostic,
   detachString,
   type OtAsset,
@@ -149,18 +150,9 @@ export function labelValue(
 }
 
 // `claroty/<key>` strings, reused across records (a key repeats on every record of its layout).
-const PRODUCT_FIELD_KEYS = new Map<string, string>();
 const MAX_CACHED_KEYS = 1024;
 
-export function toProductFieldKey(key: string): string {
-  let prefixed = PRODUCT_FIELD_KEYS.get(key);
-  if (prefixed === undefined) {
-    // Detached: a key cut from a line would keep that line alive for as long as the cache lives.
-    prefixed = detachString(`claroty/${key}`);
-    if (PRODUCT_FIELD_KEYS.size < MAX_CACHED_KEYS) PRODUCT_FIELD_KEYS.set(detachString(key), prefixed);
-  }
-  return prefixed;
-}
+export const toProductFieldKey = createKeyPrefixer('claroty/', MAX_CACHED_KEYS);
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 

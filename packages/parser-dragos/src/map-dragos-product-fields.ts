@@ -1,7 +1,7 @@
 import {
   createDiagnostic,
+  createKeyPrefixer,
   type Diagnostic,
-  detachString,
   PRODUCT_FIELD_ASSET_DISCOVERY,
   type SyslogPrefix,
   toProductFields,
@@ -30,18 +30,7 @@ function add(entries: [string, string][], key: string, value: string | undefined
 }
 
 // `dragos/<key>` strings, reused across records (the same keys come on every record of a dialect).
-const PREFIXED_KEYS = new Map<string, string>();
-const MAX_PREFIXED_KEYS = 1024;
-
-function toDragosProductFieldKey(key: string): string {
-  let prefixed = PREFIXED_KEYS.get(key);
-  if (prefixed === undefined) {
-    // Detached: a key cut from a line would keep that line alive for as long as the cache lives.
-    prefixed = detachString(`dragos/${key}`);
-    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(detachString(key), prefixed);
-  }
-  return prefixed;
-}
+const toDragosProductFieldKey = createKeyPrefixer('dragos/');
 
 /**
  * ProductFields in priority order (what `toProductFields` keeps when over budget): the asset-discovery marker,

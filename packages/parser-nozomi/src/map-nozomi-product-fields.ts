@@ -1,7 +1,7 @@
 import {
   createDiagnostic,
+  createKeyPrefixer,
   type Diagnostic,
-  detachString,
   PARSER_PRODUCT_FIELDS_BUDGET,
   toProductFields,
 } from '@otbridge/core';
@@ -77,18 +77,7 @@ function hasPair(pairs: readonly (readonly [string, string])[], name: string): b
 
 // `nozomi/<key>` strings, reused across records (the same keys come on every N2OS record): no new string
 // per key and record, and a name already hashed for the ProductFields object.
-const PREFIXED_KEYS = new Map<string, string>();
-const MAX_PREFIXED_KEYS = 1024;
-
-function toNozomiProductFieldKey(key: string): string {
-  let prefixed = PREFIXED_KEYS.get(key);
-  if (prefixed === undefined) {
-    // Detached: a key cut from a line would keep that line alive for as long as the cache lives.
-    prefixed = detachString(`nozomi/${key}`);
-    if (PREFIXED_KEYS.size < MAX_PREFIXED_KEYS) PREFIXED_KEYS.set(detachString(key), prefixed);
-  }
-  return prefixed;
-}
+const toNozomiProductFieldKey = createKeyPrefixer('nozomi/');
 
 /**
  * Builds ProductFields: the documented pairs first (`pairs`, most useful first, filled by `addProductField`),

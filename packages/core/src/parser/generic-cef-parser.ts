@@ -15,7 +15,7 @@ import { parseIpList } from '../cef/parse-ip-list.js';
 import { parseMacList } from '../cef/parse-mac-list.js';
 import { resolveCustomLabels } from '../cef/resolve-custom-labels.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { detachString } from '../text/detach-string.js';
+import { createKeyPrefixer } from '../text/create-key-prefixer.js';
 import { CEF_DICTIONARY } from './cef-dictionary.js';
 import { defineParser } from './define-parser.js';
 import { mapCefSeverity } from './map-cef-severity.js';
@@ -175,27 +175,12 @@ function resolveEventTime(
   return context.now;
 }
 
-// ProductFields keys (`otbridge/cef/<name>`, `otbridge/cef/label/<label>`, `otbridge/cef/ext/<key>`) for each
-// name seen, built once rather than concatenated (and hashed as a new string) for every record. Bounded:
-// names come from input keys.
+// ProductFields keys for each name seen, built once rather than concatenated (and hashed as a new string)
+// for every record. Bounded: names come from input keys.
 const MAX_CACHED_KEYS = 4096;
-const DICTIONARY_FIELD_KEYS = new Map<string, string>();
-const LABEL_FIELD_KEYS = new Map<string, string>();
-const EXTENSION_FIELD_KEYS = new Map<string, string>();
-
-function dictionaryKey(name: string): string {
-  return toProductFieldKey(DICTIONARY_FIELD_KEYS, 'otbridge/cef/', name);
-}
-
-function toProductFieldKey(cache: Map<string, string>, prefix: string, name: string): string {
-  let key = cache.get(name);
-  if (key === undefined) {
-    // Detached: the name is cut from a line that the cache would otherwise keep alive.
-    key = detachString(`${prefix}${name}`);
-    if (cache.size < MAX_CACHED_KEYS) cache.set(detachString(name), key);
-  }
-  return key;
-}
+const dictionaryKey = createKeyPrefixer('otbridge/cef/', MAX_CACHED_KEYS);
+const labelKey = createKeyPrefixer('otbridge/cef/label/', MAX_CACHED_KEYS);
+const extensionKey = createKeyPrefixer('otbridge/cef/ext/', MAX_CACHED_KEYS);
 
 function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): Map<string, string> {
   const entries = new Map<string, string>();
@@ -222,12 +207,9 @@ function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, str
     else putField(entries, dictionaryKey(fullName), value);
   }
   // Dictionary keys first, then labelled custom fields, then vendor keys: the budget drops the tail.
-  for (const [label, { value }] of labels)
-    putField(entries, toProductFieldKey(LABEL_FIELD_KEYS, 'otbridge/cef/label/', label), value);
-  for (let i = 0; i < unknown.length; i += 2) {
-    const key = toProductFieldKey(EXTENSION_FIELD_KEYS, 'otbridge/cef/ext/', unknown[i] as string);
-    putField(entries, key, unknown[i + 1]);
-  }
+  for (const [label, { value }] of labels) putField(entries, labelKey(label), value);
+  for (let i = 0; i < unknown.length; i += 2)
+    putField(entries, extensionKey(unknown[i] as string), unknown[i + 1]);
   return entries;
 }
 
