@@ -234,18 +234,10 @@ export function scanZonedIso8601(text: string): number | undefined {
   let millisecond = 0;
   const separator = text.charCodeAt(index);
   if (separator === 46 || separator === 44) {
-    // 1-9 fraction digits; the first three are the milliseconds (padded with zeros), the rest dropped.
-    let digits = 0;
-    index++;
-    while (index < length) {
-      const digit = text.charCodeAt(index) - DIGIT_0;
-      if (digit < 0 || digit > 9) break;
-      if (digits < 3) millisecond = millisecond * 10 + digit;
-      digits++;
-      index++;
-    }
-    if (digits === 0 || digits > 9) return undefined;
-    for (let pad = digits; pad < 3; pad++) millisecond *= 10;
+    const end = digitRunEnd(text, index + 1);
+    if (end === index + 1 || end - index - 1 > MAX_FRACTION_DIGITS) return undefined;
+    millisecond = fractionMilliseconds(text, index + 1, end);
+    index = end;
   }
   let offsetMinutes: number;
   const sign = text.charCodeAt(index);
@@ -341,16 +333,34 @@ export function scanCefDateTime(text: string): number | undefined {
   if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   let millisecond = 0;
   if (length > 20) {
-    // `.` and 1-9 digits; the first three are the milliseconds (padded with zeros), the rest dropped.
-    if (text.charCodeAt(20) !== 46 || length > 30 || length === 21) return undefined;
-    for (let index = 21; index < length; index++) {
-      const digit = text.charCodeAt(index) - DIGIT_0;
-      if (digit < 0 || digit > 9) return undefined;
-      if (index < 24) millisecond = millisecond * 10 + digit;
-    }
-    for (let pad = length - 21; pad < 3; pad++) millisecond *= 10;
+    const end = digitRunEnd(text, 21);
+    if (text.charCodeAt(20) !== 46 || end !== length || end === 21 || end - 21 > MAX_FRACTION_DIGITS)
+      return undefined;
+    millisecond = fractionMilliseconds(text, 21, end);
   }
   return toRealUtcTime(century * 100 + yearInCentury, month, day, hour, minute, second, millisecond);
+}
+
+/** Both patterns take 1-9 fraction digits. */
+const MAX_FRACTION_DIGITS = 9;
+
+/** The end of the run of ASCII digits that starts at `start`. */
+function digitRunEnd(text: string, start: number): number {
+  let index = start;
+  while (index < text.length) {
+    const digit = text.charCodeAt(index) - DIGIT_0;
+    if (digit < 0 || digit > 9) break;
+    index++;
+  }
+  return index;
+}
+
+/** The milliseconds of the fraction digits `text[start, end)`: the first three, padded with zeros. */
+function fractionMilliseconds(text: string, start: number, end: number): number {
+  let millisecond = 0;
+  for (let index = start; index < start + 3; index++)
+    millisecond = millisecond * 10 + (index < end ? text.charCodeAt(index) - DIGIT_0 : 0);
+  return millisecond;
 }
 
 /**
