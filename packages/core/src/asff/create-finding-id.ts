@@ -35,7 +35,6 @@ export function createFindingId(input: CreateFindingIdInput): string {
 export function encodeIdSegment(segment: string): string {
   if (segment === '') return '-';
   if (segment === '-') return '%002D';
-  if (isPlainSegment(segment)) return segment;
   // What `segment.replace(/[%/\s\p{Cc}]/gu, c => '%' + hex4(c))` gives (a property test holds the two
   // equal), without a regular expression and a callback per character: vendor ids such as Claroty's
   // `event/74397` contain a slash, so this runs for most findings. Every such character is a single BMP
@@ -48,7 +47,8 @@ export function encodeIdSegment(segment: string): string {
     encoded += segment.slice(runStart, i) + toEscape(code);
     runStart = i + 1;
   }
-  return encoded + segment.slice(runStart);
+  // Nothing escaped (the usual segment): the segment itself, no copy.
+  return runStart === 0 ? segment : encoded + segment.slice(runStart);
 }
 
 /** `%`, `/`, `\s` (white space and line terminators) or `\p{Cc}` (control characters). */
@@ -69,25 +69,15 @@ function isEscapedInId(code: number): boolean {
   );
 }
 
-/** `%XXXX` of the ASCII code units, built once (`/`, `%` and spaces are most of what gets escaped). */
-const ASCII_ESCAPES: readonly string[] = Array.from(
-  { length: 128 },
-  (_, code) => `%${code.toString(16).toUpperCase().padStart(4, '0')}`,
-);
-
-function toEscape(code: number): string {
-  return code < 128
-    ? (ASCII_ESCAPES[code] as string)
-    : `%${code.toString(16).toUpperCase().padStart(4, '0')}`;
+function formatEscape(code: number): string {
+  return `%${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Printable ASCII without `%` and `/`: nothing the escaping regex would touch. */
-function isPlainSegment(segment: string): boolean {
-  for (let i = 0; i < segment.length; i++) {
-    const code = segment.charCodeAt(i);
-    if (code <= 0x20 || code >= 0x7f || code === 0x25 || code === 0x2f) return false;
-  }
-  return true;
+/** `%XXXX` of the ASCII code units, built once (`/`, `%` and spaces are most of what gets escaped). */
+const ASCII_ESCAPES: readonly string[] = Array.from({ length: 128 }, (_, code) => formatEscape(code));
+
+function toEscape(code: number): string {
+  return code < 128 ? (ASCII_ESCAPES[code] as string) : formatEscape(code);
 }
 
 function sha256Hex(text: string): string {
