@@ -10,5 +10,7 @@ export declare function guardLengthChecks(source: string): string;
 export declare function fastNonBlank(value: string): boolean;
 /** Schema pattern source → the sufficient test the generated code runs before the pattern. */
 export declare const PATTERN_FAST_PATHS: Readonly<Record<string, (value: string) => boolean>>;
+/** Fast test → the same test as an expression over a variable name, written inline into the generated code. */
+export declare const INLINE_FAST_PATHS: ReadonlyMap<(value: string) => boolean, (value: string) => string>;
 /** Result-identical rewrites of the generated validator's hottest operations. */
 export declare function addFastPaths(source: string): string;

@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import schemaJson from '../../schema/aws-security-finding.schema.json' with { type: 'json' };
-import { AJV_OPTIONS, fastNonBlank, PATTERN_FAST_PATHS } from '../../scripts/gen-validator.mjs';
+import { AJV_OPTIONS, fastNonBlank, INLINE_FAST_PATHS, PATTERN_FAST_PATHS } from '../../scripts/gen-validator.mjs';
 import validateAsffSchema from '../../src/generated/validate-asff-schema.js';
 import { typicalFinding } from './finding-fixture.js';
 
@@ -41,6 +41,17 @@ describe('generated validator fast paths', () => {
       for (const [pattern, fast] of Object.entries(PATTERN_FAST_PATHS)) {
         if (fast(value))
           expect(new RegExp(pattern, 'u').test(value), `${pattern} on ${JSON.stringify(value)}`).toBe(true);
+      }
+    },
+  );
+
+  test.prop([fc.oneof(edgyString, fc.string({ unit: 'binary' }), fc.constantFrom('', '!', '~', ' ', '\u007f'))])(
+    'every inline form gives exactly its fast test\'s answer',
+    (value) => {
+      expect(INLINE_FAST_PATHS.size).toBeGreaterThan(0);
+      for (const [fast, inline] of INLINE_FAST_PATHS) {
+        const expression = new Function('value', `return ${inline('value')};`) as (value: string) => boolean;
+        expect(expression(value), `${fast.name} on ${JSON.stringify(value)}`).toBe(fast(value));
       }
     },
   );
