@@ -27,6 +27,11 @@ export interface BenchmarkParserResult {
   readonly wallFindingsPerSecond: number;
   /** What one core does even when other work shares the machine. */
   readonly cpuFindingsPerSecond: number;
+  /**
+   * The slowest and fastest of the timed runs, per CPU second: how far apart runs of one process fall
+   * (a shared host varies by a quarter between minutes; one median alone hides that).
+   */
+  readonly cpuFindingsPerSecondRange: { readonly min: number; readonly max: number };
   readonly corpusSize: number;
   readonly fixtures: number;
   readonly runs: number;
@@ -111,6 +116,10 @@ export function benchmarkParser(options: BenchmarkParserOptions): BenchmarkParse
   return {
     wallFindingsPerSecond: median(rates.map((rate) => rate.wall)),
     cpuFindingsPerSecond: median(rates.map((rate) => rate.cpu)),
+    cpuFindingsPerSecondRange: {
+      min: Math.min(...rates.map((rate) => rate.cpu)),
+      max: Math.max(...rates.map((rate) => rate.cpu)),
+    },
     corpusSize,
     fixtures: lines.length,
     runs,
@@ -119,8 +128,8 @@ export function benchmarkParser(options: BenchmarkParserOptions): BenchmarkParse
 }
 
 /**
- * A benchmark's output: `<label>: N findings/s wall clock, M findings/s per CPU second (...)`, then the CPU
- * time per line by stage.
+ * A benchmark's output: `<label>: N findings/s wall clock, M findings/s per CPU second (...)`, then the
+ * spread of the runs and the CPU time per line by stage.
  */
 export function formatBenchmarkResult(label: string, result: BenchmarkParserResult): string {
   const format = (value: number): string => Math.round(value).toLocaleString('en-US');
@@ -130,6 +139,8 @@ export function formatBenchmarkResult(label: string, result: BenchmarkParserResu
     `${format(result.cpuFindingsPerSecond)} findings/s per CPU second ` +
     `(median of ${result.runs} runs of ${format(result.corpusSize)} lines cycled from ${result.fixtures} ` +
     'fixtures; tokenize + normalize + validate, JSON excluded)\n' +
+    `  runs per CPU second: ${format(result.cpuFindingsPerSecondRange.min)} to ` +
+    `${format(result.cpuFindingsPerSecondRange.max)}\n` +
     `  CPU per line: tokenize ${micros(result.stageMicros.tokenize)}, route + parser ` +
     `${micros(result.stageMicros.parser)}, validation ${micros(result.stageMicros.validation)}`
   );

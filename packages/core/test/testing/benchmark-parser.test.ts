@@ -21,8 +21,13 @@ describe('benchmarkParser', () => {
       expect(result.stageMicros[stage]).toBeGreaterThanOrEqual(0);
     }
     expect(result.stageMicros.tokenize).toBeGreaterThan(0);
+    const { min, max } = result.cpuFindingsPerSecondRange;
+    expect(min).toBeGreaterThan(0);
+    expect(min).toBeLessThanOrEqual(result.cpuFindingsPerSecond);
+    expect(max).toBeGreaterThanOrEqual(result.cpuFindingsPerSecond);
     const text = formatBenchmarkResult('acme', result);
     expect(text).toMatch(/^acme: [\d,]+ findings\/s wall clock/);
+    expect(text).toMatch(/\n {2}runs per CPU second: [\d,]+ to [\d,]+\n/);
     expect(text).toMatch(
       /\n {2}CPU per line: tokenize \d+\.\d\d µs, route \+ parser \d+\.\d\d µs, validation \d+\.\d\d µs$/,
     );
