@@ -5,6 +5,8 @@ import {
   MAX_FINDINGS_PER_CALL,
   MAX_REQUEST_BYTES,
   packFindings,
+  toBatchImportBody,
+  toBatchImportBodyBytes,
   toSizedFinding,
 } from '../src/index.js';
 import { makeFinding } from './helpers/findings.js';
@@ -29,6 +31,29 @@ describe('packFindings', () => {
     expect(calls.flat()).toHaveLength(60);
     expect(calls.length).toBeGreaterThan(1);
     expect(oversized.map((item) => item.id)).toEqual(['huge']);
+  });
+});
+
+describe('toBatchImportBodyBytes', () => {
+  it('is the UTF-8 encoding of toBatchImportBody, multi-byte characters and escapes included', () => {
+    const items = [
+      toSizedFinding(makeFinding('a')),
+      toSizedFinding({ ...makeFinding('b'), Description: 'Zürich – 東京 😀 "quoted" \\ back\nslash \ud800' }),
+      toSizedFinding(makeFinding('c', { padding: 5_000 })),
+    ];
+    for (const call of [[], items.slice(0, 1), items, [items[1]!]]) {
+      const body = toBatchImportBodyBytes(call);
+      expect(body.equals(Buffer.from(toBatchImportBody(call), 'utf8'))).toBe(true);
+      expect(JSON.parse(body.toString('utf8'))).toEqual(JSON.parse(toBatchImportBody(call)));
+    }
+  });
+
+  it('encodes the body as a whole when an item states the wrong size', () => {
+    const item = toSizedFinding({ ...makeFinding('a'), Description: 'Zürich 東京' });
+    for (const bytes of [item.bytes - 1, item.bytes - 3, item.bytes + 1, item.json.length]) {
+      const call = [toSizedFinding(makeFinding('x')), { ...item, bytes }, toSizedFinding(makeFinding('y'))];
+      expect(toBatchImportBodyBytes(call).equals(Buffer.from(toBatchImportBody(call), 'utf8'))).toBe(true);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { BatchImportFindingsCommand } from '@aws-sdk/client-securityhub';
-import { type ImportItem, toBatchImportBody } from './pack-findings.js';
+import { type ImportItem, toBatchImportBodyBytes } from './pack-findings.js';
 
 /** Name of the middleware that puts the pre-serialised body on the request (visible in the SDK's stack). */
 export const SERIALIZED_BODY_MIDDLEWARE = 'otbridgeSerializedFindingsBody';
@@ -25,7 +25,7 @@ function isBuildRequest(value: unknown): value is BuildRequest {
 export function createBatchImportCommand(items: readonly ImportItem[]): BatchImportFindingsCommand {
   // Encoded to UTF-8 once: a string body would be scanned for its length, encoded again for the SigV4 payload
   // hash and a third time when written to the socket (together about a tenth of the handler's CPU time).
-  const body = Buffer.from(toBatchImportBody(items), 'utf8');
+  const body = toBatchImportBodyBytes(items);
   // The SDK serialises this empty input; the build step then replaces its body with the real one.
   const command = new BatchImportFindingsCommand({ Findings: [] });
   command.middlewareStack.add(
