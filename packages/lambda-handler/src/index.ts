@@ -55,7 +55,6 @@ export {
   MAX_REQUEST_BYTES,
   packFindings,
   toBatchImportBody,
-  toBatchImportBodyBytes,
   toSizedFinding,
 } from './import/pack-findings.js';
 export { createBatchImportCommand, SERIALIZED_BODY_MIDDLEWARE } from './import/batch-import-command.js';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// Internal: the handler's request bodies (the barrel keeps `toBatchImportBody`, the string form).
+import { toBatchImportBodyBytes } from '../src/import/pack-findings.js';
 import {
   collapseDuplicateFindings,
   MAX_FINDING_BYTES,
@@ -6,7 +8,6 @@ import {
   MAX_REQUEST_BYTES,
   packFindings,
   toBatchImportBody,
-  toBatchImportBodyBytes,
   toSizedFinding,
 } from '../src/index.js';
 import { makeFinding } from './helpers/findings.js';
