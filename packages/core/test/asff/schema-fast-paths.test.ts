@@ -3,7 +3,12 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import schemaJson from '../../schema/aws-security-finding.schema.json' with { type: 'json' };
-import { AJV_OPTIONS, fastNonBlank, INLINE_FAST_PATHS, PATTERN_FAST_PATHS } from '../../scripts/gen-validator.mjs';
+import {
+  AJV_OPTIONS,
+  fastNonBlank,
+  INLINE_FAST_PATHS,
+  PATTERN_FAST_PATHS,
+} from '../../scripts/gen-validator.mjs';
 import validateAsffSchema from '../../src/generated/validate-asff-schema.js';
 import { typicalFinding } from './finding-fixture.js';
 
@@ -45,16 +50,15 @@ describe('generated validator fast paths', () => {
     },
   );
 
-  test.prop([fc.oneof(edgyString, fc.string({ unit: 'binary' }), fc.constantFrom('', '!', '~', ' ', '\u007f'))])(
-    'every inline form gives exactly its fast test\'s answer',
-    (value) => {
-      expect(INLINE_FAST_PATHS.size).toBeGreaterThan(0);
-      for (const [fast, inline] of INLINE_FAST_PATHS) {
-        const expression = new Function('value', `return ${inline('value')};`) as (value: string) => boolean;
-        expect(expression(value), `${fast.name} on ${JSON.stringify(value)}`).toBe(fast(value));
-      }
-    },
-  );
+  test.prop([
+    fc.oneof(edgyString, fc.string({ unit: 'binary' }), fc.constantFrom('', '!', '~', ' ', '\u007f')),
+  ])("every inline form gives exactly its fast test's answer", (value) => {
+    expect(INLINE_FAST_PATHS.size).toBeGreaterThan(0);
+    for (const [fast, inline] of INLINE_FAST_PATHS) {
+      const expression = new Function('value', `return ${inline('value')};`) as (value: string) => boolean;
+      expect(expression(value), `${fast.name} on ${JSON.stringify(value)}`).toBe(fast(value));
+    }
+  });
 
   it('takes the fast path for ordinary values and leaves blank or odd ones to the pattern', () => {
     expect(fastNonBlank('Dragos')).toBe(true);
