@@ -106,13 +106,7 @@ interface FieldsTemplate {
   readonly object: Readonly<Record<string, string>>;
   /** Object.assign would call the `__proto__` setter instead of copying such a key. */
   readonly hasProtoKey: boolean;
-  /** Times the sequence came again. */
-  uses: number;
-  /** The sequence's object-literal builder, once it has come again (see `compileFieldsBuilder`). */
-  build: FieldsBuilder | undefined;
 }
-
-type FieldsBuilder = (values: readonly string[]) => Record<string, string>;
 
 /**
  * Templates by their first key. A vendor sends a few key sequences over and over, mostly as the same string
@@ -138,8 +132,6 @@ function buildLargeFields(keys: string[], values: readonly string[]): Record<str
       keys: keys.map(detachString),
       object: Object.fromEntries(keys.map((key) => [key, ''])),
       hasProtoKey: keys.includes('__proto__'),
-      uses: 0,
-      build: undefined,
     };
     if (candidates !== undefined) {
       if (candidates.length < MAX_TEMPLATES_PER_FIRST_KEY) candidates.push(entry);
@@ -147,9 +139,6 @@ function buildLargeFields(keys: string[], values: readonly string[]): Record<str
       FIELDS_TEMPLATES.set(entry.keys[0] as string, [entry]);
     return Object.fromEntries(keys.map((key, index) => [key, values[index] as string]));
   }
-  if (template.build === undefined && !template.hasProtoKey && ++template.uses === COMPILE_AFTER_USES)
-    template.build = compileFieldsBuilder(template.keys);
-  if (template.build !== undefined) return template.build(values);
   // Object.assign rather than a spread: a spread copy shares the template's hidden class in a form that
   // makes each later defineProperty (defineParser's stamps) cost over a microsecond. A `__proto__` key needs
   // the spread (an own data property, never the setter). Every key exists on the copy, so the stores
@@ -159,32 +148,6 @@ function buildLargeFields(keys: string[], values: readonly string[]): Record<str
     : Object.assign({}, template.object);
   for (let index = 0; index < keys.length; index++) fields[keys[index] as string] = values[index] as string;
   return fields;
-}
-
-/** A sequence is compiled when it comes for the second time (a vendor's layouts come over and over). */
-const COMPILE_AFTER_USES = 1;
-/** Compiled builders are code: bounded apart from the templates, so hostile key sequences cannot pile up code. */
-const MAX_COMPILED_BUILDERS = 128;
-let compiledBuilders = 0;
-
-/**
- * A function that returns `{"<key0>": values[0], "<key1>": values[1], ...}` as an object literal. V8 makes
- * such an object from a boilerplate in one step: about 20 ns for 27 keys, against about 500 ns for a
- * template copy filled by 27 keyed stores (each a megamorphic store of a non-constant key). Keys are
- * written as `JSON.stringify` literals, which quote any string (quotes, backslashes, line separators, lone
- * surrogates) exactly, so a key can never be read as code. Not for a `__proto__` key (a literal would set
- * the prototype). `undefined` past the bound, or where code generation is disallowed
- * (`--disallow-code-generation-from-strings`): the caller then copies the template as before.
- */
-function compileFieldsBuilder(keys: readonly string[]): FieldsBuilder | undefined {
-  if (compiledBuilders >= MAX_COMPILED_BUILDERS) return undefined;
-  compiledBuilders += 1;
-  const members = keys.map((key, index) => `${JSON.stringify(key)}: values[${index}]`).join(',\n');
-  try {
-    return new Function('values', `'use strict';\nreturn {\n${members}\n};`) as FieldsBuilder;
-  } catch {
-    return undefined;
-  }
 }
 
 function findTemplate(
