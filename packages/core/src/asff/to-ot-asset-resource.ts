@@ -95,8 +95,7 @@ function putDetail(
   key: string,
   value: string | undefined,
 ): number {
-  if (value === undefined || value.trim() === '' || key.trim() === '' || count >= ASFF_LIMITS.DETAILS_OTHER)
-    return count;
+  if (!isPresent(value) || !isPresent(key) || count >= ASFF_LIMITS.DETAILS_OTHER) return count;
   const safeKey = fitUtf16(key, ASFF_LIMITS.DETAILS_OTHER_KEY);
   const next = Object.hasOwn(other, safeKey) ? count : count + 1;
   const text = fitUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE);
@@ -146,17 +145,38 @@ function toAssetResourceId(asset: OtAsset, ips: readonly string[], macs: readonl
     : `ot-asset/long/sha256/${createHash('sha256').update(id).digest('hex')}`;
 }
 
-function firstPresent(...values: (string | undefined)[]): string | undefined {
-  for (const value of values) if (value !== undefined && value.trim() !== '') return value;
-  return undefined;
+/** The first present value (fixed parameters: a rest parameter would allocate an array per call). */
+function firstPresent(
+  a: string | undefined,
+  b: string | undefined,
+  c: string | undefined,
+  d: string | undefined,
+): string | undefined {
+  if (isPresent(a)) return a;
+  if (isPresent(b)) return b;
+  if (isPresent(c)) return c;
+  return isPresent(d) ? d : undefined;
 }
 
-function cleanList(values: readonly string[] | undefined): string[] {
-  const clean: string[] = [];
-  if (values === undefined) return clean;
-  for (const value of values) {
-    const trimmed = value.trim();
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+
+/** The trimmed, non-blank items; the list itself when every item already is (the usual list). */
+function cleanList(values: readonly string[] | undefined): readonly string[] {
+  if (values === undefined || values.length === 0) return NO_ITEMS;
+  let index = 0;
+  while (index < values.length && isTrimmedNonBlank(values[index] as string)) index++;
+  if (index === values.length) return values;
+  const clean = values.slice(0, index);
+  for (; index < values.length; index++) {
+    const trimmed = (values[index] as string).trim();
     if (trimmed !== '') clean.push(trimmed);
   }
   return clean;
+}
+
+/** Starts and ends with printable ASCII other than the space: `trim` would return it unchanged, non-empty. */
+function isTrimmedNonBlank(value: string): boolean {
+  const head = value.charCodeAt(0);
+  const tail = value.charCodeAt(value.length - 1);
+  return head > 32 && head < 127 && tail > 32 && tail < 127;
 }
