@@ -85,21 +85,21 @@ export function fastNonBlank(value) {
 /**
  * `Types` values (`namespace/category/classifier`): one to three non-empty segments. A first unit in
  * 0x21-0x7e other than `/` is a non-space that starts a segment; no `//`, no trailing `/` and at most two
- * slashes leave one to three non-empty segments.
+ * slashes leave one to three non-empty segments. The slashes are found with `indexOf` (native) rather than
+ * a loop over every character: these strings run to 50-100 characters and every finding has two lists.
  */
 export function fastFindingType(value) {
   const length = value.length;
   if (length === 0) return false;
   const first = value.charCodeAt(0);
   if (first <= 32 || first >= 127 || first === 47) return false;
-  let slashes = 0;
-  let afterSlash = false;
-  for (let index = 1; index < length; index++) {
-    if (value.charCodeAt(index) !== 47) afterSlash = false;
-    else if (afterSlash || ++slashes > 2) return false;
-    else afterSlash = true;
-  }
-  return !afterSlash;
+  const firstSlash = value.indexOf('/', 1);
+  if (firstSlash === -1) return true;
+  if (firstSlash + 1 === length || value.charCodeAt(firstSlash + 1) === 47) return false;
+  const secondSlash = value.indexOf('/', firstSlash + 2);
+  if (secondSlash === -1) return true;
+  if (secondSlash + 1 === length || value.charCodeAt(secondSlash + 1) === 47) return false;
+  return value.indexOf('/', secondSlash + 2) === -1;
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import schemaJson from '../../schema/aws-security-finding.schema.json' with { type: 'json' };
 import {
   AJV_OPTIONS,
+  fastFindingType,
   fastNonBlank,
   INLINE_FAST_PATHS,
   PATTERN_FAST_PATHS,
@@ -60,11 +61,31 @@ describe('generated validator fast paths', () => {
     }
   });
 
+  // From a printable ASCII first character other than space and slash on, the Types fast test is the whole
+  // answer (a test that only implied the pattern could decline every value and still pass the one above).
+  const typesPattern = new RegExp(
+    Object.keys(PATTERN_FAST_PATHS).find((p) => p.includes('{0,2}')) ?? '',
+    'u',
+  );
+  test.prop([
+    fc.tuple(
+      fc.constantFrom('a', 'T', '~', '0'),
+      fc.string({ unit: fc.constantFrom('/', 'a', ' ', '\u00e9', '\t', '/'), maxLength: 12 }),
+    ),
+  ])('answers exactly as the Types pattern for values that start like a type', ([first, rest]) => {
+    const value = first + rest;
+    expect(fastFindingType(value), JSON.stringify(value)).toBe(typesPattern.test(value));
+  });
+
   it('takes the fast path for ordinary values and leaves blank or odd ones to the pattern', () => {
     expect(fastNonBlank('Dragos')).toBe(true);
     expect(fastNonBlank('')).toBe(false);
     expect(fastNonBlank(' x')).toBe(false);
     expect(fastNonBlank('\u00e9t\u00e9')).toBe(false);
+    expect(fastFindingType('Unusual Behaviors/Network Flow/New OT Asset Discovered')).toBe(true);
+    expect(fastFindingType('TTPs')).toBe(true);
+    for (const declined of ['a//b', 'a/b/c/d', 'a/', '/a', ' a', ''])
+      expect(fastFindingType(declined), declined).toBe(false);
   });
 
   // Keys, ARNs and type strings aimed at the rewritten checks (Set key lookup, `aws/` prefix, ARN memo,
