@@ -10,7 +10,7 @@ import type { CefRecord } from '../cef/cef-record.js';
 import { createCefExtensionMap } from '../cef/create-cef-extension-map.js';
 import { formatCef } from '../cef/format-cef.js';
 import { parseCefInteger } from '../cef/parse-cef-integer.js';
-import { parseCefTimestamp } from '../cef/parse-cef-timestamp.js';
+import { type ParseCefTimestampOptions, parseCefTimestamp } from '../cef/parse-cef-timestamp.js';
 import { parseIpList } from '../cef/parse-ip-list.js';
 import { parseMacList } from '../cef/parse-mac-list.js';
 import { resolveCustomLabels } from '../cef/resolve-custom-labels.js';
@@ -156,39 +156,63 @@ function resolveEventTime(
     context.defaultTimeZone === undefined
       ? { reference: context.now }
       : { reference: context.now, defaultTimeZone: context.defaultTimeZone };
-  const candidates: [string, string | undefined][] = [
-    ...EVENT_TIME_KEYS.map((key): [string, string | undefined] => [key, nonBlank(fields.get(key))]),
-    ['syslog timestamp', nonBlank(record.prefix?.timestamp)],
-  ];
-  for (const [source, value] of candidates) {
-    if (value === undefined) continue;
-    const parsed = parseCefTimestamp(value, timeOptions);
-    if (parsed.ok && !Number.isNaN(parsed.date.getTime())) return parsed.date;
-    diagnostics.push(
-      createDiagnostic(
-        GENERIC_CEF_DIAGNOSTIC_CODES.invalidTimestamp,
-        'warning',
-        `The ${source} value ${JSON.stringify(value.slice(0, 64))} is not a timestamp; the next time source was used.`,
-      ),
-    );
+  // The candidates in order, without a list of them per record.
+  for (const key of EVENT_TIME_KEYS) {
+    const date = readTime(key, nonBlank(fields.get(key)), timeOptions, diagnostics);
+    if (date !== undefined) return date;
   }
-  return context.now;
+  const sent = readTime('syslog timestamp', nonBlank(record.prefix?.timestamp), timeOptions, diagnostics);
+  return sent ?? context.now;
 }
 
-// ProductFields keys for each name seen, built once rather than concatenated (and hashed as a new string)
-// for every record. Bounded: names come from input keys.
+/** The time a source gives, or `undefined` (with a warning when it holds something that is not a time). */
+function readTime(
+  source: string,
+  value: string | undefined,
+  options: ParseCefTimestampOptions,
+  diagnostics: Diagnostic[],
+): Date | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseCefTimestamp(value, options);
+  if (parsed.ok && !Number.isNaN(parsed.date.getTime())) return parsed.date;
+  diagnostics.push(
+    createDiagnostic(
+      GENERIC_CEF_DIAGNOSTIC_CODES.invalidTimestamp,
+      'warning',
+      `The ${source} value ${JSON.stringify(value.slice(0, 64))} is not a timestamp; the next time source was used.`,
+    ),
+  );
+  return undefined;
+}
+
+// ProductFields keys of the header fields and of every dictionary key, built once: a record's dictionary
+// keys then cost one lookup each. Keys outside the dictionary and labels (names from input) get theirs
+// from bounded caches, built once per name rather than concatenated (and hashed as a new string) each time.
+const DICTIONARY_PREFIX = 'otbridge/cef/';
+const DEVICE_VENDOR_FIELD = `${DICTIONARY_PREFIX}deviceVendor`;
+const DEVICE_PRODUCT_FIELD = `${DICTIONARY_PREFIX}deviceProduct`;
+const DEVICE_VERSION_FIELD = `${DICTIONARY_PREFIX}deviceVersion`;
+const DEVICE_EVENT_CLASS_ID_FIELD = `${DICTIONARY_PREFIX}deviceEventClassId`;
+const SYSLOG_HOST_FIELD = `${DICTIONARY_PREFIX}syslogHost`;
+const DICTIONARY_FIELDS: ReadonlyMap<string, string> = new Map(
+  [...CEF_DICTIONARY].map(([key, fullName]) => [key, `${DICTIONARY_PREFIX}${fullName}`]),
+);
 const MAX_CACHED_KEYS = 4096;
-const dictionaryKey = createKeyPrefixer('otbridge/cef/', MAX_CACHED_KEYS);
 const labelKey = createKeyPrefixer('otbridge/cef/label/', MAX_CACHED_KEYS);
 const extensionKey = createKeyPrefixer('otbridge/cef/ext/', MAX_CACHED_KEYS);
 
-function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): Map<string, string> {
-  const entries = new Map<string, string>();
-  putField(entries, dictionaryKey('deviceVendor'), record.deviceVendor);
-  putField(entries, dictionaryKey('deviceProduct'), record.deviceProduct);
-  putField(entries, dictionaryKey('deviceVersion'), record.deviceVersion);
-  putField(entries, dictionaryKey('deviceEventClassId'), record.deviceEventClassId);
-  putField(entries, dictionaryKey('syslogHost'), record.prefix?.hostname);
+/**
+ * The ProductFields pairs of a record, in order: header fields, dictionary keys, labelled custom fields,
+ * then the other keys (the budget drops the tail). Each key occurs once: the extensions come from a Map,
+ * and the four groups have distinct prefixes.
+ */
+function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): [string, string][] {
+  const entries: [string, string][] = [];
+  putField(entries, DEVICE_VENDOR_FIELD, record.deviceVendor);
+  putField(entries, DEVICE_PRODUCT_FIELD, record.deviceProduct);
+  putField(entries, DEVICE_VERSION_FIELD, record.deviceVersion);
+  putField(entries, DEVICE_EVENT_CLASS_ID_FIELD, record.deviceEventClassId);
+  putField(entries, SYSLOG_HOST_FIELD, record.prefix?.hostname);
   const labels = resolveCustomLabels(record);
   // The value and label keys of the labelled slots (usually none or a few: a Set only when there are any).
   let folded: Set<string> | undefined;
@@ -202,11 +226,10 @@ function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, str
   const unknown: string[] = [];
   for (const [key, value] of fields) {
     if (folded?.has(key)) continue;
-    const fullName = CEF_DICTIONARY.get(key);
-    if (fullName === undefined) unknown.push(key, value);
-    else putField(entries, dictionaryKey(fullName), value);
+    const fieldKey = DICTIONARY_FIELDS.get(key);
+    if (fieldKey === undefined) unknown.push(key, value);
+    else putField(entries, fieldKey, value);
   }
-  // Dictionary keys first, then labelled custom fields, then vendor keys: the budget drops the tail.
   for (const [label, { value }] of labels) putField(entries, labelKey(label), value);
   for (let i = 0; i < unknown.length; i += 2)
     putField(entries, extensionKey(unknown[i] as string), unknown[i + 1]);
@@ -273,10 +296,10 @@ function getField(fields: ReadonlyMap<string, string>, key: string): string | un
   return nonBlank(fields.get(key));
 }
 
-/** Sets a ProductFields pair when the value is not blank. */
-function putField(entries: Map<string, string>, key: string, value: string | undefined): void {
+/** Adds a ProductFields pair when the value is not blank. */
+function putField(entries: [string, string][], key: string, value: string | undefined): void {
   const text = nonBlank(value);
-  if (text !== undefined) entries.set(key, text);
+  if (text !== undefined) entries.push([key, text]);
 }
 
 function toDirection(value: string | undefined): 'IN' | 'OUT' | undefined {

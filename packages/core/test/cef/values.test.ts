@@ -1,4 +1,7 @@
+import { isIPv4, isIPv6 } from 'node:net';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { splitCefList } from '../../src/cef/split-cef-list.js';
 import { parseCefInteger, parseIpList, parseMacList } from '../../src/index.js';
 
 describe('parseIpList', () => {
@@ -19,6 +22,22 @@ describe('parseIpList', () => {
     expect(parseIpList('')).toEqual([]);
     expect(parseIpList('[]')).toEqual([]);
     expect(parseIpList('999.1.1.1,host.example.com,1.2.3')).toEqual([]);
+  });
+});
+
+describe('parseIpList, one address or a list', () => {
+  // Single addresses (taken without splitting) and everything around them: lists, wrappers, padding.
+  const ipish = fc.oneof(
+    fc.ipV4(),
+    fc.ipV6(),
+    fc.ipV4().map((ip) => ` ${ip}`),
+    fc.ipV4().map((ip) => `'${ip}'`),
+    fc.tuple(fc.ipV4(), fc.ipV4()).map(([a, b]) => `${a},${b}`),
+    fc.constantFrom('None', '', '0.0.0.0', '01.2.3.4', '1.2.3.4.', '[1.2.3.4]'),
+    fc.string({ maxLength: 16 }),
+  );
+  test.prop([ipish])('gives what splitting and filtering give', (value) => {
+    expect(parseIpList(value)).toEqual(splitCefList(value).filter((item) => isIPv4(item) || isIPv6(item)));
   });
 });
 
