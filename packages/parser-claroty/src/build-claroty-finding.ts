@@ -9,12 +9,13 @@ import {
   type ParserOutcome,
   PRODUCT_FIELD_ASSET_DISCOVERY,
   parseCefTimestamp,
+  parseMacList,
   toAsffNetwork,
   toOtAssetResource,
   toProductFields,
 } from '@otbridge/core';
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
-import { type ClarotyEvent, firstMac } from './claroty-event.js';
+import type { ClarotyEvent } from './claroty-event.js';
 
 /** The parser id, also the Id's vendor segment and the GeneratorId prefix. */
 export const CLAROTY_PARSER_ID = 'claroty';
@@ -145,7 +146,7 @@ function pushNonBlank(entries: (readonly [string, string])[], key: string, value
 function toNetwork(event: ClarotyEvent): Network | undefined {
   const input = event.network;
   if (input === undefined) return undefined;
-  const sourceMac = input.sourceMac === undefined ? undefined : firstMac(input.sourceMac);
+  const sourceMac = input.sourceMac === undefined ? undefined : parseMacList(input.sourceMac)[0];
   return toAsffNetwork(sourceMac === input.sourceMac ? input : { ...input, sourceMac });
 }
 

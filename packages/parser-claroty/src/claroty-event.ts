@@ -1,12 +1,9 @@
-import { isIPv4 } from 'node:net';
 import {
   type AsffNetworkInput,
   createKeyPrefixer,
   type Diagnostic,
   detachString,
   type OtAsset,
-  parseIpList,
-  parseMacList,
 } from '@otbridge/core';
 import type { ClarotyDialect } from './detect-claroty-dialect.js';
 import type { ClarotySeverity } from './map-claroty-severity.js';
@@ -87,36 +84,6 @@ export function toClarotyNetwork(
     destinationPort,
     destinationDomain,
   };
-}
-
-// A MAC already in the form parseMacList gives (`aa:bb:cc:dd:ee:ff`): it would return it unchanged.
-const CANONICAL_MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
-
-/** Appends what `parseMacList(value)` gives, without its list split for the usual canonical MAC. */
-export function pushMacs(out: string[], value: string): void {
-  if (CANONICAL_MAC.test(value)) out.push(value);
-  else for (const mac of parseMacList(value)) out.push(mac);
-}
-
-/** `parseMacList(value)`, without its list split for the usual canonical MAC. */
-export function parseMacs(value: string): string[] {
-  return CANONICAL_MAC.test(value) ? [value] : parseMacList(value);
-}
-
-/** `parseMacList(value)[0]`, without its list split for the usual canonical MAC. */
-export function firstMac(value: string): string | undefined {
-  return CANONICAL_MAC.test(value) ? value : parseMacList(value)[0];
-}
-
-/** `parseIpList(value)`, without its list split for the usual single IPv4 address. */
-export function parseIps(value: string): string[] {
-  return isIPv4(value) ? [value] : parseIpList(value);
-}
-
-/** Appends what `parseIpList(value)` gives, without its list split for the usual single IPv4 address. */
-export function pushIps(out: string[], value: string): void {
-  if (isIPv4(value)) out.push(value);
-  else for (const ip of parseIpList(value)) out.push(ip);
 }
 
 /** Placeholders Claroty sends for "no value" (`N/A` in CTD, `None`/`[]` in xDome). */

@@ -1,9 +1,8 @@
-import type { CefRecord, OtAsset } from '@otbridge/core';
+import { type CefRecord, type OtAsset, parseMacList } from '@otbridge/core';
 import {
   type ClarotyEvent,
   type ClarotyEventKind,
   firstPresent,
-  parseMacs,
   present,
   splitEventClassId,
   toClarotyAsset,
@@ -198,6 +197,6 @@ function toCtdAsset(
   const type = present(v[slots.type]);
   if (ip === undefined && mac === undefined && name === undefined) return undefined;
   const ips = ip === undefined ? undefined : [ip];
-  const macs = mac === undefined ? undefined : parseMacs(mac);
+  const macs = mac === undefined ? undefined : parseMacList(mac);
   return toClarotyAsset(undefined, name, ips, macs, zone, type, site, role, undefined);
 }

@@ -1,12 +1,10 @@
-import { type CefRecord, type OtAsset, resolveCustomLabels } from '@otbridge/core';
+import { type CefRecord, type OtAsset, parseIpList, parseMacList, resolveCustomLabels } from '@otbridge/core';
 import {
   type ClarotyEvent,
   type ClarotyEventKind,
   createProductFieldKeyLookup,
   firstPresent,
   labelValue,
-  parseIps,
-  parseMacs,
   present,
   pushPresent,
   splitEventClassId,
@@ -212,7 +210,7 @@ function toLegacyAsset(
   role: 'actor' | 'target',
 ): OtAsset | undefined {
   if (ip === undefined && mac === undefined && name === undefined) return undefined;
-  const ips = ip === undefined ? undefined : parseIps(ip);
-  const macs = mac === undefined ? undefined : parseMacs(mac);
+  const ips = ip === undefined ? undefined : parseIpList(ip);
+  const macs = mac === undefined ? undefined : parseMacList(mac);
   return toClarotyAsset(undefined, name, ips, macs, zone, type, site, role, details);
 }

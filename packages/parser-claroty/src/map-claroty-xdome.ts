@@ -1,11 +1,16 @@
-import { type CefRecord, createDiagnostic, type Diagnostic, type OtAsset } from '@otbridge/core';
+import {
+  type CefRecord,
+  createDiagnostic,
+  type Diagnostic,
+  type OtAsset,
+  parseIpList,
+  parseMacList,
+} from '@otbridge/core';
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
 import {
   type ClarotyEvent,
   firstPresent,
   present,
-  pushIps,
-  pushMacs,
   toClarotyAsset,
   toClarotyNetwork,
   toKebabCase,
@@ -384,9 +389,10 @@ function toXdomeAsset(v: Values, prefix: DevicePrefix, diagnostics: Diagnostic[]
   const assetId = present(v[keys.assetId.slot]);
   const id = present(v[keys.uid.slot]) ?? assetId;
   const ips: string[] = [];
-  for (const item of readList(v, keys.ipList, diagnostics)) pushIps(ips, item);
+  for (const item of readList(v, keys.ipList, diagnostics)) for (const ip of parseIpList(item)) ips.push(ip);
   const macs: string[] = [];
-  for (const item of readList(v, keys.macList, diagnostics)) pushMacs(macs, item);
+  for (const item of readList(v, keys.macList, diagnostics))
+    for (const mac of parseMacList(item)) macs.push(mac);
   if (id === undefined && ips.length === 0 && macs.length === 0) return undefined;
   const details: Record<string, string> = {};
   if (assetId !== undefined) details.asset_id = assetId;

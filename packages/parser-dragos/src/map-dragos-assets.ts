@@ -1,4 +1,3 @@
-import { isIPv4 } from 'node:net';
 import type { Network, Resource } from '@aws-sdk/client-securityhub';
 import {
   createDiagnostic,
@@ -47,37 +46,9 @@ function parseAll(values: readonly string[], parse: (value: string) => string[])
   return all;
 }
 
-/**
- * `parseIpList(value)` for one list item. An item of digits and dots only (the usual IPv4 address) has no
- * separator, wrapper or placeholder for `splitCefList` to remove, so it is the one candidate: kept when it
- * is an IPv4 address (it cannot be IPv6), without the split and filter.
- */
-function parseIpItem(value: string): string[] {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    if (code !== 46 && (code < 48 || code > 57)) return parseIpList(value);
-  }
-  return value !== '' && isIPv4(value) ? [value] : [];
-}
-
-/**
- * `parseMacList(value)` for one list item. An item already in the normal form (`aa:bb:cc:dd:ee:ff`, lowercase
- * hex) is returned as it is: splitting and normalising it gives the same text.
- */
-function parseMacItem(value: string): string[] {
-  if (value.length !== 17) return parseMacList(value);
-  for (let index = 0; index < 17; index++) {
-    const code = value.charCodeAt(index);
-    const ok =
-      index % 3 === 2 ? code === 58 /* : */ : (code >= 48 && code <= 57) || (code >= 97 && code <= 102);
-    if (!ok) return parseMacList(value);
-  }
-  return [value];
-}
-
 function checkAddresses(block: DragosAssetBlock, role: Role, diagnostics: Diagnostic[]): CheckedBlock {
-  const ips = parseAll(block.ips, parseIpItem);
-  const macs = parseAll(block.macs, parseMacItem);
+  const ips = parseAll(block.ips, parseIpList);
+  const macs = parseAll(block.macs, parseMacList);
   if (ips.length < block.ips.length || macs.length < block.macs.length) {
     const bad = [
       ...block.ips.filter((ip) => parseIpList(ip).length === 0),

@@ -5,6 +5,9 @@ import { splitCefList } from './split-cef-list.js';
  * pairs, Cisco `aaaa.bbbb.cccc` and 12 bare hex digits; anything else is skipped.
  */
 export function parseMacList(value: string): string[] {
+  // The usual value, one address already in the normal form, is its own list (splitting and normalising
+  // it gives the same text).
+  if (typeof value === 'string' && isNormalMac(value)) return [value];
   const out: string[] = [];
   for (const item of splitCefList(value)) {
     const mac = normalizeMac(item);
@@ -34,4 +37,16 @@ function normalizeMac(item: string): string | undefined {
   if (!/^[0-9A-Fa-f]{12}$/.test(hex)) return undefined;
   hex = hex.toLowerCase();
   return `${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}:${hex.slice(6, 8)}:${hex.slice(8, 10)}:${hex.slice(10)}`;
+}
+
+/** `aa:bb:cc:dd:ee:ff` with lowercase hex digits: what `normalizeMac` returns. */
+function isNormalMac(value: string): boolean {
+  if (value.length !== 17) return false;
+  for (let index = 0; index < 17; index++) {
+    const code = value.charCodeAt(index);
+    const ok =
+      index % 3 === 2 ? code === 58 /* : */ : (code >= 48 && code <= 57) || (code >= 97 && code <= 102);
+    if (!ok) return false;
+  }
+  return true;
 }

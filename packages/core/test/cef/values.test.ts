@@ -41,6 +41,21 @@ describe('parseIpList, one address or a list', () => {
   });
 });
 
+describe('parseMacList, one address or a list', () => {
+  const hex = fc.constantFrom(...'0123456789abcdefABCDEFg');
+  const macish = fc.oneof(
+    fc
+      .array(fc.tuple(hex, hex), { minLength: 6, maxLength: 6 })
+      .map((pairs) => pairs.map(([a, b]) => a + b).join(':')),
+    fc.constantFrom('00:11:22:33:44:55', '00-11-22-33-44-55', 'aa:bb:cc:dd:ee:f', '0011.2233.4455', 'None'),
+    fc.string({ maxLength: 18 }),
+  );
+  // A trailing separator adds no item, so it gives the list the split path gives for the value itself.
+  test.prop([macish])('gives one address what splitting and normalising give', (value) => {
+    expect(parseMacList(value)).toEqual(parseMacList(`${value},`));
+  });
+});
+
 describe('parseMacList', () => {
   it('normalises separators and case', () => {
     expect(parseMacList('00:1D:9C:C0:04:9D')).toEqual(['00:1d:9c:c0:04:9d']);
