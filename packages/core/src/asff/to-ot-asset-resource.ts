@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Resource } from '@aws-sdk/client-securityhub';
+import { isBlank } from '../text/is-blank.js';
 import { ASFF_LIMITS } from './asff-limits.js';
 import { encodeIdSegment } from './create-finding-id.js';
 import { truncateUtf16 } from './truncate-utf16.js';
@@ -110,14 +111,9 @@ function putDetail(
   return next;
 }
 
-/**
- * Not undefined and not blank (`value.trim() !== ''`), without trimming the usual value: one that starts
- * with a printable ASCII character other than the space is not blank.
- */
+/** Not undefined and not blank. */
 function isPresent(value: string | undefined): value is string {
-  if (value === undefined) return false;
-  const first = value.charCodeAt(0);
-  return (first > 32 && first < 127) || value.trim() !== '';
+  return value !== undefined && !isBlank(value);
 }
 
 function fitDetailValue(value: string): string {

@@ -1,4 +1,5 @@
 import { detachString } from '../text/detach-string.js';
+import { isBlank } from '../text/is-blank.js';
 import { ASFF_LIMITS } from './asff-limits.js';
 import { PARSER_PRODUCT_FIELDS_BUDGET } from './ot-conventions.js';
 import { truncateUtf16 } from './truncate-utf16.js';
@@ -161,15 +162,4 @@ function findTemplate(
     return candidate;
   }
   return undefined;
-}
-
-/**
- * `value.trim() === ''` without trimming the usual value: one that starts with a printable ASCII character
- * other than the space is not blank (every character `trim` removes is a space, a control character or
- * above U+007F).
- */
-function isBlank(value: string): boolean {
-  const first = value.charCodeAt(0);
-  if (first > 32 && first < 127) return false;
-  return value.trim() === '';
 }
