@@ -1,5 +1,6 @@
 import {
   type AsffNetworkInput,
+  createInputMemo,
   createKeyPrefixer,
   type Diagnostic,
   detachString,
@@ -143,22 +144,21 @@ export function splitEventClassId(value: string): { top: string; type: string | 
   return { top: value.slice(0, at).trim(), type: type === '' ? undefined : type };
 }
 
-// kebab-case class names, reused across records (a handful of class names repeat on every record).
-const KEBAB_CASE = new Map<string, string>();
-
-/** kebab-case of a class name: `ActivityLog` → `activity-log`, `Known Threat` → `known-threat`. */
-export function toKebabCase(value: string): string {
-  let kebab = KEBAB_CASE.get(value);
-  if (kebab === undefined) {
-    kebab = value
-      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
-    if (KEBAB_CASE.size < MAX_CACHED_KEYS) KEBAB_CASE.set(detachString(value), detachString(kebab));
-  }
-  return kebab;
-}
+/**
+ * kebab-case of a class name: `ActivityLog` → `activity-log`, `Known Threat` → `known-threat`. Remembered
+ * per name (a handful of class names repeat on every record).
+ */
+export const toKebabCase = createInputMemo(
+  (value) =>
+    detachString(
+      value
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    ),
+  { maxEntries: MAX_CACHED_KEYS },
+);
 
 /** Pairs `claroty/<key>` for every present value, skipping keys in `exclude`, in the order given. */
 export function collectProductFields(
@@ -195,15 +195,9 @@ export function toPriorityKeys(
  * out. Results are remembered per distinct key (bounded), so each record key costs one Map lookup.
  */
 export function createProductFieldKeyLookup(skip: (key: string) => boolean): (key: string) => string | null {
-  const known = new Map<string, string | null>();
-  return (key) => {
-    let productKey = known.get(key);
-    if (productKey === undefined) {
-      productKey = skip(key) ? null : toProductFieldKey(key);
-      if (known.size < MAX_CACHED_KEYS) known.set(detachString(key), productKey);
-    }
-    return productKey;
-  };
+  return createInputMemo((key) => (skip(key) ? null : toProductFieldKey(key)), {
+    maxEntries: MAX_CACHED_KEYS,
+  });
 }
 
 /** Appends `[productKey, value]` when the value is present (for keys already classified). */

@@ -1,4 +1,4 @@
-import { ASSET_DISCOVERY_FINDING_TYPE, detachString, toFindingType } from '@otbridge/core';
+import { ASSET_DISCOVERY_FINDING_TYPE, createInputMemo, detachString, toFindingType } from '@otbridge/core';
 
 /** ASFF `Types` values this parser emits (namespace/category[/classifier]). */
 export const CLAROTY_FINDING_TYPES = {
@@ -40,26 +40,25 @@ export function isXdomeAssetChangeType(value: string | undefined): boolean {
   return value !== undefined && XDOME_ASSET_CHANGE_TYPES.has(value.trim().toLowerCase());
 }
 
-// Types per tactic list as sent, reused across records (a handful of lists repeat); bounded, as they are input.
-const TACTIC_TYPES = new Map<string, readonly string[]>();
-const MAX_CACHED_TACTIC_LISTS = 256;
-
 /**
  * `TTPs/<tactic>` for each ATT&CK (enterprise or ICS) tactic name in a comma list
  * (`CtdMitreAttackTacticNames=Command and Control, Discovery`); `/` inside a name becomes `-`.
  */
 export function toTacticTypes(value: string | undefined): readonly string[] {
-  if (value === undefined) return [];
-  const cached = TACTIC_TYPES.get(value);
-  if (cached !== undefined) return cached;
-  const types: string[] = [];
-  for (const part of value.split(',')) {
-    const tactic = part.trim();
-    if (tactic === '' || tactic === 'None' || tactic === '[]') continue;
-    const type = toFindingType('TTPs', tactic);
-    if (type !== undefined) types.push(type);
-  }
-  const shared = Object.freeze(types.map(detachString));
-  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_LISTS) TACTIC_TYPES.set(detachString(value), shared);
-  return shared;
+  return value === undefined ? [] : toTacticTypesOfList(value);
 }
+
+// Per list as sent: a handful of lists repeat. Frozen, as records share them.
+const toTacticTypesOfList = createInputMemo(
+  (value): readonly string[] => {
+    const types: string[] = [];
+    for (const part of value.split(',')) {
+      const tactic = part.trim();
+      if (tactic === '' || tactic === 'None' || tactic === '[]') continue;
+      const type = toFindingType('TTPs', tactic);
+      if (type !== undefined) types.push(detachString(type));
+    }
+    return Object.freeze(types);
+  },
+  { maxEntries: 256 },
+);

@@ -1,4 +1,4 @@
-import { detachString } from '@otbridge/core';
+import { createInputMemo } from '@otbridge/core';
 import type { DragosNotification } from './map-dragos-notification.js';
 
 /** What a Dragos notification is, for Types, GeneratorId and the health/audit skip. */
@@ -47,21 +47,12 @@ export function createAssetDiscoveryNameSet(extra: readonly string[] | undefined
   );
 }
 
-// Quadrants as sent (`Threat Behavior`) → class (null: not one of the four), so each distinct text is
-// lower-cased once. Bounded in entries and length, so hostile input cannot grow it.
-const QUADRANT_CLASSES = new Map<string, DragosEventClass | null>();
-const MAX_CACHED_QUADRANTS = 256;
-const MAX_CACHED_QUADRANT_LENGTH = 64;
-
-function toQuadrantClass(quadrant: string): DragosEventClass | undefined {
-  let known = QUADRANT_CLASSES.get(quadrant);
-  if (known === undefined) {
-    known = QUADRANTS.get(quadrant.toLowerCase()) ?? null;
-    if (QUADRANT_CLASSES.size < MAX_CACHED_QUADRANTS && quadrant.length <= MAX_CACHED_QUADRANT_LENGTH)
-      QUADRANT_CLASSES.set(detachString(quadrant), known);
-  }
-  return known ?? undefined;
-}
+// Quadrants as sent (`Threat Behavior`) → class (undefined: not one of the four), so each distinct text is
+// lower-cased once.
+const toQuadrantClass = createInputMemo(
+  (quadrant): DragosEventClass | undefined => QUADRANTS.get(quadrant.toLowerCase()),
+  { maxEntries: 256, maxKeyLength: 64 },
+);
 
 /** True when the quadrant is one of Dragos's four, or absent. */
 export function isKnownDragosQuadrant(quadrant: string | undefined): boolean {

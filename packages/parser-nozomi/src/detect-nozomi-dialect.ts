@@ -1,4 +1,4 @@
-import { type CefRecord, detachString } from '@otbridge/core';
+import { type CefRecord, createInputMemo, detachString } from '@otbridge/core';
 
 /** What an N2OS event is, from its Type ID (the CEF Signature ID the vendor says to key on). */
 export type NozomiEventClass = 'alert' | 'audit' | 'health';
@@ -28,24 +28,17 @@ interface TypeIdClass {
 }
 
 // Type IDs as sent → their class: N2OS has a fixed catalogue, so each is trimmed, upper-cased and classified
-// once. Bounded in entries and length, so hostile input cannot grow it.
-const TYPE_ID_CLASSES = new Map<string, TypeIdClass>();
-const MAX_CACHED_TYPE_IDS = 1024;
-const MAX_CACHED_TYPE_ID_LENGTH = 128;
-
-function classifyTypeId(raw: string): TypeIdClass {
-  let cached = TYPE_ID_CLASSES.get(raw);
-  if (cached === undefined) {
+// once.
+const classifyTypeId = createInputMemo(
+  (raw): TypeIdClass => {
     const typeId = raw.trim().toUpperCase();
     const family = toTypeFamily(typeId);
     const eventClass: NozomiEventClass =
       family === 'AUDIT' ? 'audit' : family === 'HEALTH' ? 'health' : 'alert';
-    cached = { eventClass, family, typeId: detachString(typeId) };
-    if (TYPE_ID_CLASSES.size < MAX_CACHED_TYPE_IDS && raw.length <= MAX_CACHED_TYPE_ID_LENGTH)
-      TYPE_ID_CLASSES.set(detachString(raw), cached);
-  }
-  return cached;
-}
+    return { eventClass, family, typeId: detachString(typeId) };
+  },
+  { maxEntries: 1024, maxKeyLength: 128 },
+);
 
 /** Classifies an N2OS record by Type ID prefix (`AUDIT:`, `HEALTH`, else an alert) and by its framing. */
 export function detectNozomiDialect(record: CefRecord): NozomiDialect {

@@ -1,4 +1,4 @@
-import { detachString } from '@otbridge/core';
+import { createInputMemo, detachString } from '@otbridge/core';
 /** ATT&CK for ICS technique ids and tactic names from `flexString1` / `flexString2`. */
 export interface NozomiAttack {
   /** Valid technique ids (`T0843`, `T0866.001`), in order, without duplicates. */
@@ -15,13 +15,6 @@ export const NOZOMI_MAX_TACTIC_LENGTH = 64;
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 const NO_ATTACK: NozomiAttack = Object.freeze({ techniques: NO_ITEMS, tactics: NO_ITEMS });
 
-// A sensor sends the same few ATT&CK lists again and again: each list as sent is parsed once. Bounded in
-// entries and length, so hostile input cannot grow it; the cached lists are frozen, as callers share them.
-const MAX_CACHED_LISTS = 256;
-const MAX_CACHED_LIST_LENGTH = 512;
-const TECHNIQUE_LISTS = new Map<string, readonly string[]>();
-const TACTIC_LISTS = new Map<string, readonly string[]>();
-
 function parseTechniques(value: string): string[] {
   return splitList(value).filter(isTechniqueId);
 }
@@ -30,31 +23,25 @@ function parseTactics(value: string): string[] {
   return splitList(value).map(toTacticName);
 }
 
-function readList(
-  cache: Map<string, readonly string[]>,
-  value: string | undefined,
-  parse: (value: string) => string[],
-): readonly string[] {
-  if (value === undefined) return NO_ITEMS;
-  let list = cache.get(value);
-  if (list === undefined) {
-    list = Object.freeze(parse(value));
-    // Detached: the list and its items are cut from a line the cache would otherwise keep alive.
-    if (cache.size < MAX_CACHED_LISTS && value.length <= MAX_CACHED_LIST_LENGTH) {
-      list = Object.freeze(list.map(detachString));
-      cache.set(detachString(value), list);
-    }
-  }
-  return list;
-}
+// A sensor sends the same few ATT&CK lists again and again: each list as sent is parsed once. The lists are
+// frozen, as callers share them, and their items detached from the line they were cut from.
+const LIST_CACHE = { maxEntries: 256, maxKeyLength: 512 };
+const readTechniques = createInputMemo(
+  (value): readonly string[] => Object.freeze(parseTechniques(value).map(detachString)),
+  LIST_CACHE,
+);
+const readTactics = createInputMemo(
+  (value): readonly string[] => Object.freeze(parseTactics(value).map(detachString)),
+  LIST_CACHE,
+);
 
 /** Parses the comma-separated ATT&CK fields; tolerant of snake_case, spaces and junk. Never throws. */
 export function mapNozomiAttack(techniques: string | undefined, tactics: string | undefined): NozomiAttack {
   // Most events carry no ATT&CK fields: they share one empty result.
   if (techniques === undefined && tactics === undefined) return NO_ATTACK;
   return {
-    techniques: readList(TECHNIQUE_LISTS, techniques, parseTechniques),
-    tactics: readList(TACTIC_LISTS, tactics, parseTactics),
+    techniques: techniques === undefined ? NO_ITEMS : readTechniques(techniques),
+    tactics: tactics === undefined ? NO_ITEMS : readTactics(tactics),
   };
 }
 

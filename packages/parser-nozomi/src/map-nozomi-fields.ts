@@ -1,4 +1,4 @@
-import { type CefRecord, createCefExtensionMap, detachString } from '@otbridge/core';
+import { type CefRecord, createCefExtensionMap, createInputMemo, detachString } from '@otbridge/core';
 
 /** The N2OS custom fields, found by label (never by slot), plus every extension by key. */
 export interface NozomiFields {
@@ -46,32 +46,16 @@ const LABELS: ReadonlyMap<string, LabelledField> = new Map(
 );
 
 // Label keys repeat on every record (`cs1Label` ...): each one's value key (`cs1`) is sliced once and reused,
-// so the Map lookups below hash it once. Bounded, so hostile input with ever new keys cannot grow it.
-const VALUE_KEYS = new Map<string, string>();
+// so the Map lookups below hash it once.
+const toValueKey = createInputMemo((labelKey) => detachString(labelKey.slice(0, -'Label'.length)), {
+  maxEntries: 1024,
+});
 // Labels as sent (`Risk`, `IsSecurity` ...) → field (null: not an N2OS label), so the trimmed lower-case
-// form is made once per distinct label text. Bounded in entries and in label length (values can be long).
-const FIELD_BY_RAW_LABEL = new Map<string, LabelledField | null>();
-const MAX_VALUE_KEYS = 1024;
-const MAX_CACHED_LABEL_LENGTH = 64;
-
-function toValueKey(labelKey: string): string {
-  let valueKey = VALUE_KEYS.get(labelKey);
-  if (valueKey === undefined) {
-    valueKey = detachString(labelKey.slice(0, -'Label'.length));
-    if (VALUE_KEYS.size < MAX_VALUE_KEYS) VALUE_KEYS.set(detachString(labelKey), valueKey);
-  }
-  return valueKey;
-}
-
-function toLabelledField(label: string): LabelledField | null {
-  if (label.length > MAX_CACHED_LABEL_LENGTH) return LABELS.get(label.trim().toLowerCase()) ?? null;
-  let field = FIELD_BY_RAW_LABEL.get(label);
-  if (field === undefined) {
-    field = LABELS.get(label.trim().toLowerCase()) ?? null;
-    if (FIELD_BY_RAW_LABEL.size < MAX_VALUE_KEYS) FIELD_BY_RAW_LABEL.set(detachString(label), field);
-  }
-  return field;
-}
+// form is made once per distinct label text (labels are values: long ones are not kept).
+const toLabelledField = createInputMemo(
+  (label): LabelledField | null => LABELS.get(label.trim().toLowerCase()) ?? null,
+  { maxEntries: 1024, maxKeyLength: 64 },
+);
 
 // The consumed keys depend only on which label keys carry an N2OS label, and a sensor sends the same few
 // layouts (`cs1Label=Risk cs2Label=IsSecurity ...`) on every record: each layout's Set is built once and

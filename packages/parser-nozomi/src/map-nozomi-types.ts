@@ -1,4 +1,4 @@
-import { ASSET_DISCOVERY_FINDING_TYPE, detachString, toFindingType } from '@otbridge/core';
+import { ASSET_DISCOVERY_FINDING_TYPE, createInputMemo, detachString, toFindingType } from '@otbridge/core';
 import type { NozomiTypeFamily } from './detect-nozomi-dialect.js';
 import type { NozomiAttack } from './map-nozomi-attack.js';
 
@@ -49,17 +49,14 @@ export function isNozomiAssetDiscovery(typeId: string): boolean {
   return ASSET_DISCOVERY_TYPE_IDS.has(typeId) || typeId.startsWith('VI:NEW-NODE:');
 }
 
-// `TTPs/<tactic>` per tactic name (a short list of ATT&CK for ICS tactics), built once. Bounded.
-const TACTIC_TYPES = new Map<string, string | undefined>();
-const MAX_CACHED_TACTIC_TYPES = 256;
-
-function toTacticType(tactic: string): string | undefined {
-  if (TACTIC_TYPES.has(tactic)) return TACTIC_TYPES.get(tactic);
-  const found = toFindingType('TTPs', tactic);
-  const type = found === undefined ? undefined : detachString(found);
-  if (TACTIC_TYPES.size < MAX_CACHED_TACTIC_TYPES) TACTIC_TYPES.set(detachString(tactic), type);
-  return type;
-}
+// `TTPs/<tactic>` per tactic name (a short list of ATT&CK for ICS tactics), built once.
+const toTacticType = createInputMemo(
+  (tactic): string | undefined => {
+    const found = toFindingType('TTPs', tactic);
+    return found === undefined ? undefined : detachString(found);
+  },
+  { maxEntries: 256 },
+);
 
 /** Appends a distinct, defined type while there is room (a plain function: no closure per record). */
 function addType(types: string[], type: string | undefined): void {

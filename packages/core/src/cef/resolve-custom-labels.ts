@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createInputMemo } from '../text/create-input-memo.js';
 import { detachString } from '../text/detach-string.js';
 import { CEF_DIAGNOSTIC_CODES } from './cef-diagnostic-codes.js';
 import type { CefRecord } from './cef-record.js';
@@ -76,17 +77,12 @@ interface SlotKey {
   readonly id: string;
 }
 
-// Slot keys repeat on every record of a sender (`cs1`, `cs1Label` ...): parse each once. Bounded, so
-// hostile input with ever new keys cannot grow it (keys are at most CEF_MAX_KEY_LENGTH units).
-const SLOT_KEYS = new Map<string, SlotKey | null>();
-const MAX_CACHED_SLOT_KEYS = 2048;
-
-function readSlotKey(key: string): SlotKey | null {
-  const cached = SLOT_KEYS.get(key);
-  if (cached !== undefined) return cached;
-  const slot = parseCustomSlotKey(key);
-  const parsed =
-    slot === undefined
+// Slot keys repeat on every record of a sender (`cs1`, `cs1Label` ...): parse each once (keys are at most
+// CEF_MAX_KEY_LENGTH units).
+const readSlotKey = createInputMemo(
+  (key): SlotKey | null => {
+    const slot = parseCustomSlotKey(key);
+    return slot === undefined
       ? null
       : {
           family: detachString(slot.family),
@@ -94,9 +90,9 @@ function readSlotKey(key: string): SlotKey | null {
           isLabel: slot.isLabel,
           id: detachString(`${slot.family}\u0000${slot.index}`),
         };
-  if (SLOT_KEYS.size < MAX_CACHED_SLOT_KEYS) SLOT_KEYS.set(detachString(key), parsed);
-  return parsed;
-}
+  },
+  { maxEntries: 2048 },
+);
 
 /** The custom slots of a record by `family\0index`, in first-seen order; the last duplicate of a key wins. */
 function collectSlots(record: CefRecord): Map<string, MutableField> {
