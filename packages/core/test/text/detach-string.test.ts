@@ -4,7 +4,16 @@ import { testCacheRetention } from '../../src/testing/index.js';
 
 describe('detachString', () => {
   it('keeps the text', () => {
-    for (const value of ['', 'src', 'deviceCustomString1Label', 'x'.repeat(5000), 'é\u{1F600}'.repeat(20)])
+    // Property-name corner cases too: the copy is made through one (array index, `__proto__`, numbers).
+    const corners = ['42', '4294967295', '01', '-0', '1e3', '__proto__', 'constructor', '\u0000', '\uD800'];
+    for (const value of [
+      '',
+      'src',
+      'deviceCustomString1Label',
+      'x'.repeat(5000),
+      'é\u{1F600}'.repeat(20),
+      ...corners,
+    ])
       expect(detachString(value)).toBe(value);
     const line = `${'a'.repeat(100)}uniqueVendorKeyName${'b'.repeat(100)}`;
     expect(detachString(line.slice(100, 119))).toBe('uniqueVendorKeyName');
