@@ -15,19 +15,14 @@ import {
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import type { HandlerConfig } from '../config/handler-config.js';
 import { findSensorSettings, type SensorSettings } from '../config/sensor-settings.js';
+import { EncodedImportItem, encodeFinding } from '../import/encoded-import-item.js';
 import {
   type FindingSettlement,
   type FindingsImporter,
   type ImportSession,
   toOversizedFailure,
 } from '../import/findings-importer.js';
-import {
-  type ImportItem,
-  MAX_FINDING_BYTES,
-  MAX_FINDINGS_PER_CALL,
-  MAX_REQUEST_BYTES,
-  toSizedFinding,
-} from '../import/pack-findings.js';
+import { MAX_FINDING_BYTES, MAX_FINDINGS_PER_CALL, MAX_REQUEST_BYTES } from '../import/pack-findings.js';
 import {
   QUARANTINE_SCHEMA_VERSION,
   type QuarantineEntry,
@@ -61,16 +56,26 @@ interface FindingEntry {
   readonly id: string;
   updatedAt: number;
   readonly lines: LineState[];
-  /** The newest version while its call is still open (not yet serialised and sent). */
+  /**
+   * The newest version while its call is still open: encoded when its Id first comes (the object is let go
+   * at once), or kept as an object when a newer version replaced it (encoded when the call is flushed, so a
+   * burst of updates to one Id is serialised once).
+   */
   finding?: AwsSecurityFinding | undefined;
+  utf8?: Buffer | undefined;
   sent: boolean;
   settlement?: FindingSettlement;
 }
 
-// A sent finding travels in its call's item as JSON (the entry lets go of the object), serialised once: for
-// its size and as its part of the request body.
-interface EntryItem extends ImportItem {
+// A sent finding travels in its call's item as UTF-8 JSON, serialised once: for its size and as its part of
+// the request body.
+class EntryItem extends EncodedImportItem {
   readonly entry: FindingEntry;
+
+  constructor(entry: FindingEntry, utf8: Uint8Array) {
+    super(entry.id, utf8);
+    this.entry = entry;
+  }
 }
 
 /** Everything one invocation needs, built once per cold start. */
@@ -184,6 +189,7 @@ class FindingsPipeline {
         known.lines.push(line);
         if (!(updatedAt < known.updatedAt)) {
           known.finding = finding;
+          known.utf8 = undefined;
           known.updatedAt = updatedAt;
         }
         return undefined;
@@ -195,16 +201,23 @@ class FindingsPipeline {
       }
     }
     const flushed = this.#open.length === MAX_FINDINGS_PER_CALL ? this.flush() : undefined;
-    const entry: FindingEntry = { id, updatedAt, lines: [line], finding, sent: false };
+    const entry: FindingEntry = {
+      id,
+      updatedAt,
+      lines: [line],
+      finding: undefined,
+      utf8: encodeFinding(finding),
+      sent: false,
+    };
     this.#byId.set(id, entry);
     this.#open.push(entry);
     return flushed;
   }
 
   /**
-   * Measures the open call (each finding serialised once, for its size), sets aside
-   * findings over 240 KB, splits it where 6 MB would be passed, and submits it; then lets the event loop
-   * run so the request goes out while parsing goes on.
+   * Packs the open call (each finding serialised once: when its Id came, or now for a version that replaced
+   * it), sets aside findings over 240 KB, splits it where 6 MB would be passed, and submits it; then lets the
+   * event loop run so the request goes out while parsing goes on.
    */
   async flush(): Promise<void> {
     if (this.#open.length === 0) return;
@@ -215,9 +228,9 @@ class FindingsPipeline {
     const calls: EntryItem[][] = [];
     for (const entry of open) {
       entry.sent = true;
-      const sized = toSizedFinding(entry.finding as AwsSecurityFinding);
+      const item = new EntryItem(entry, entry.utf8 ?? encodeFinding(entry.finding as AwsSecurityFinding));
       entry.finding = undefined;
-      const item: EntryItem = { id: entry.id, json: sized.json, bytes: sized.bytes, entry };
+      entry.utf8 = undefined;
       if (item.bytes > MAX_FINDING_BYTES) {
         const failure = toOversizedFailure(item);
         this.#session.reject(item, failure.errorCode, failure.errorMessage);

@@ -15,6 +15,8 @@ export interface ImportItem {
   readonly id: string;
   readonly json: string;
   readonly bytes: number;
+  /** The JSON already encoded as UTF-8 (`bytes` long), when the item keeps it so; the body is made of it. */
+  readonly utf8?: Uint8Array;
 }
 
 /** A finding with its serialised size, ready to pack. */
@@ -52,6 +54,12 @@ export function toBatchImportBodyBytes(items: readonly ImportItem[]): Buffer {
   for (let index = 0; index < items.length; index++) {
     const item = items[index] as ImportItem;
     if (index > 0) buffer[offset++] = 0x2c; // ','
+    const utf8 = item.utf8;
+    if (utf8 !== undefined && utf8.length === item.bytes) {
+      buffer.set(utf8, offset);
+      offset += utf8.length;
+      continue;
+    }
     const written = buffer.write(item.json, offset, item.bytes + MAX_UTF8_CHARACTER_BYTES, 'utf8');
     // `bytes` is not the JSON's UTF-8 size (an item not made by `toSizedFinding`): encode the body as a whole.
     if (written !== item.bytes) return Buffer.from(toBatchImportBody(items), 'utf8');
