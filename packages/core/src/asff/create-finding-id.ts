@@ -35,10 +35,13 @@ export function createFindingId(input: CreateFindingIdInput): string {
 export function encodeIdSegment(segment: string): string {
   if (segment === '') return '-';
   if (segment === '-') return '%002D';
+  // The usual segment has nothing to escape: the regular expression's native scan says so in about half the
+  // time of the loop below (segments are cut from lines: each code unit read through the slice).
+  if (!ESCAPED_IN_ID.test(segment)) return segment;
   // What `segment.replace(/[%/\s\p{Cc}]/gu, c => '%' + hex4(c))` gives (a property test holds the two
-  // equal), without a regular expression and a callback per character: vendor ids such as Claroty's
-  // `event/74397` contain a slash, so this runs for most findings. Every such character is a single BMP
-  // unit, so reading code units finds the same ones.
+  // equal), without a callback per character: vendor ids such as Claroty's `event/74397` contain a slash, so
+  // this runs for many findings. Every such character is a single BMP unit, so reading code units finds the
+  // same ones.
   let encoded = '';
   let runStart = 0;
   for (let i = 0; i < segment.length; i++) {
@@ -47,9 +50,11 @@ export function encodeIdSegment(segment: string): string {
     encoded += segment.slice(runStart, i) + toEscape(code);
     runStart = i + 1;
   }
-  // Nothing escaped (the usual segment): the segment itself, no copy.
-  return runStart === 0 ? segment : encoded + segment.slice(runStart);
+  return encoded + segment.slice(runStart);
 }
+
+/** Any character `encodeIdSegment` escapes (what `isEscapedInId` tells of one code unit). */
+const ESCAPED_IN_ID = /[%/\s\p{Cc}]/u;
 
 /** `%`, `/`, `\s` (white space and line terminators) or `\p{Cc}` (control characters). */
 function isEscapedInId(code: number): boolean {
