@@ -6,7 +6,7 @@ import { type AsffSeverity, type ToAsffSeverityInput, toAsffSeverity } from './t
 import { toAsffTimestamp } from './to-asff-timestamp.js';
 import { toFindingTypes } from './to-finding-type.js';
 import { takeFreshProductFields } from './to-product-fields.js';
-import { truncateUtf16 } from './truncate-utf16.js';
+import { fitUtf16 } from './truncate-utf16.js';
 
 /** `ProductName` when neither the context nor the parser names one. */
 export const DEFAULT_PRODUCT_NAME = 'otbridge';
@@ -72,10 +72,10 @@ export function createBaseFinding(context: NormalizeContext, input: BaseFindingI
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: input.id,
     ProductArn: context.productArn ?? defaultProductArn(context),
-    ProductName: truncateUtf16(productName, ASFF_LIMITS.PRODUCT_NAME).value,
+    ProductName: fitUtf16(productName, ASFF_LIMITS.PRODUCT_NAME),
   };
   if (companyName !== undefined && companyName.trim() !== '')
-    finding.CompanyName = truncateUtf16(companyName, ASFF_LIMITS.COMPANY_NAME).value;
+    finding.CompanyName = fitUtf16(companyName, ASFF_LIMITS.COMPANY_NAME);
   const types = toFindingTypes(input.types);
   finding.GeneratorId = generatorId;
   finding.AwsAccountId = context.awsAccountId;
@@ -139,5 +139,5 @@ function sameOr(date: Date, known: Date, knownTimestamp: string, fallback: Date)
 }
 
 function orFallback(value: string, fallback: string, limit: number): string {
-  return truncateUtf16(value.trim() === '' ? fallback : value, limit).value;
+  return fitUtf16(value.trim() === '' ? fallback : value, limit);
 }

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Network } from '@aws-sdk/client-securityhub';
 import { ASFF_LIMITS } from './asff-limits.js';
-import { truncateUtf16 } from './truncate-utf16.js';
+import { fitUtf16 } from './truncate-utf16.js';
 
 /** Vendor network fields, as loose as parsers find them. */
 export interface AsffNetworkInput {
@@ -50,7 +50,7 @@ export function toAsffNetwork(input: AsffNetworkInput): Network | undefined {
 
 function toText(value: string | undefined, limit: number): string | undefined {
   const text = value?.trim();
-  return text === undefined || text === '' ? undefined : truncateUtf16(text, limit).value;
+  return text === undefined || text === '' ? undefined : fitUtf16(text, limit);
 }
 
 function toPort(value: number | string | undefined): number | undefined {

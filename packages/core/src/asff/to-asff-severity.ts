@@ -1,6 +1,6 @@
 import type { AwsSecurityFinding, SeverityLabel } from '@aws-sdk/client-securityhub';
 import { ASFF_LIMITS } from './asff-limits.js';
-import { truncateUtf16 } from './truncate-utf16.js';
+import { fitUtf16 } from './truncate-utf16.js';
 
 /** A complete ASFF severity: the label, the 0-100 score it came from, and the vendor's own value. */
 export interface AsffSeverity {
@@ -38,7 +38,7 @@ export function toAsffSeverity(input: ToAsffSeverityInput): AsffSeverity {
   return {
     Label: toAsffSeverityLabel(score),
     Normalized: score,
-    Original: truncateUtf16(original, ASFF_LIMITS.SEVERITY_ORIGINAL).value,
+    Original: fitUtf16(original, ASFF_LIMITS.SEVERITY_ORIGINAL),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Resource } from '@aws-sdk/client-securityhub';
 import { isBlank } from '../text/is-blank.js';
 import { ASFF_LIMITS } from './asff-limits.js';
 import { encodeIdSegment } from './create-finding-id.js';
-import { truncateUtf16 } from './truncate-utf16.js';
+import { fitUtf16 } from './truncate-utf16.js';
 
 /** An OT/ICS asset as a vendor reports it; every field optional, since vendors send what they have. */
 export interface OtAsset {
@@ -118,11 +118,6 @@ function isPresent(value: string | undefined): value is string {
 
 function fitDetailValue(value: string): string {
   return fitUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE);
-}
-
-/** `truncateUtf16(value, limit).value` without its result object for the usual value that already fits. */
-function fitUtf16(value: string, limit: number): string {
-  return value.length <= limit ? value : truncateUtf16(value, limit).value;
 }
 
 function toAssetResourceId(asset: OtAsset, ips: readonly string[], macs: readonly string[]): string {

@@ -2,7 +2,7 @@ import { detachString } from '../text/detach-string.js';
 import { isBlank } from '../text/is-blank.js';
 import { ASFF_LIMITS } from './asff-limits.js';
 import { PARSER_PRODUCT_FIELDS_BUDGET } from './ot-conventions.js';
-import { truncateUtf16 } from './truncate-utf16.js';
+import { fitUtf16 } from './truncate-utf16.js';
 
 /** ProductFields that fit the service's limits, and the keys that did not fit. */
 export interface ToProductFieldsResult {
@@ -50,19 +50,12 @@ export function toProductFields(
   let keys: string[] | undefined = large ? [] : undefined;
   let values: string[] | undefined = large ? [] : undefined;
   for (const [rawKey, rawValue] of entries) {
-    // The length tests skip truncateUtf16's result object for the usual key or value that already fits.
-    const key =
-      rawKey.length <= ASFF_LIMITS.PRODUCT_FIELD_KEY
-        ? rawKey
-        : truncateUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY).value;
+    const key = fitUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY);
     if (isDroppedPair(key, rawValue)) {
       dropped.push(rawKey);
       continue;
     }
-    const value =
-      rawValue.length <= ASFF_LIMITS.PRODUCT_FIELD_VALUE
-        ? rawValue
-        : truncateUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE).value;
+    const value = fitUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
     if (keys !== undefined && values !== undefined) {
       // At most 50 keys: a scan is cheaper than a hash set.
       const at = keys.indexOf(key);
@@ -113,20 +106,13 @@ function fromKnownSequence(
   const values: string[] = [];
   const dropped: string[] = [];
   for (const [rawKey, rawValue] of entries) {
-    const key =
-      rawKey.length <= ASFF_LIMITS.PRODUCT_FIELD_KEY
-        ? rawKey
-        : truncateUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY).value;
+    const key = fitUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY);
     if (isDroppedPair(key, rawValue)) {
       dropped.push(rawKey);
       continue;
     }
     keys.push(key);
-    values.push(
-      rawValue.length <= ASFF_LIMITS.PRODUCT_FIELD_VALUE
-        ? rawValue
-        : truncateUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE).value,
-    );
+    values.push(fitUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE));
   }
   if (keys.length === 0 || keys.length > limit) return undefined;
   const candidates = FIELDS_TEMPLATES.get(keys[0] as string);

@@ -41,3 +41,11 @@ function isHighSurrogate(code: number): boolean {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/**
+ * `truncateUtf16(value, limit).value` (default marker), without the result object for the usual value that
+ * already fits: for the per-field limits every finding applies.
+ */
+export function fitUtf16(value: string, limit: number): string {
+  return value.length <= limit ? value : truncateUtf16(value, limit).value;
+}
