@@ -34,14 +34,16 @@ export interface ClarotyFieldReaderOptions<Key extends string> {
 
 // What a key is to one reader: its slot (-1: not read) and, for a ProductFields key outside the priority
 // list, its `claroty/<key>` (else null). `id` numbers the distinct keys, to spot a repeated one. `next` is
-// the place of the key that followed this one last time (a layout repeats its key sequence), checked
-// against the record's key before use.
+// the place of the key that followed this one last time (a layout repeats its key sequence), `other` the
+// one that followed it the time before, if different (a sensor sends a few layouts, and where they part,
+// each is remembered); both are checked against the record's key before use.
 interface KeyPlace {
   readonly key: string;
   readonly id: number;
   readonly slot: number;
   readonly otherKey: string | null;
   next: KeyPlace | undefined;
+  other: KeyPlace | undefined;
 }
 
 const MAX_CACHED_KEYS = 1024;
@@ -76,13 +78,14 @@ export function createClarotyFieldReader<const Key extends string>(
   const classify = (key: string, id: number): KeyPlace => ({
     key,
     next: undefined,
+    other: undefined,
     id,
     slot: slotByKey.get(key) ?? -1,
     otherKey: prioritySet.has(key) || exclude.has(key) || skipOther(key) ? null : toProductFieldKey(key),
   });
   for (const key of keys) places.set(key, classify(key, places.size));
   // Before the first key: its `next` predicts a record's first key.
-  const start: KeyPlace = { key: '', id: -1, slot: -1, otherKey: null, next: undefined };
+  const start: KeyPlace = { key: '', id: -1, slot: -1, otherKey: null, next: undefined, other: undefined };
   const maxPlaces = keys.length + MAX_CACHED_KEYS;
   // seen[id] === pass: the key already occurred in the record being read.
   const seen = new Uint32Array(maxPlaces);
@@ -125,18 +128,23 @@ export function createClarotyFieldReader<const Key extends string>(
     for (let index = 0; index < strings.length; index += 2) {
       const key = strings[index] as string;
       const value = strings[index + 1] as string;
-      // The key that followed the previous one last time, if it is this one: a string comparison instead
-      // of hashing the freshly cut key for the Map.
+      // The key that followed the previous one last time (or the time before), if it is this one: a string
+      // comparison instead of hashing the freshly cut key for the Map.
       let place = previous.next;
       if (place === undefined || place.key !== key) {
-        place = places.get(key);
-        if (place === undefined) {
-          if (places.size >= maxPlaces) return readThroughMap(record);
-          // Detached: a key cut from a line would keep that line alive for as long as the reader lives.
-          const detached = detachString(key);
-          place = classify(detached, places.size);
-          places.set(detached, place);
+        const other = previous.other;
+        if (other !== undefined && other.key === key) place = other;
+        else {
+          place = places.get(key);
+          if (place === undefined) {
+            if (places.size >= maxPlaces) return readThroughMap(record);
+            // Detached: a key cut from a line would keep that line alive for as long as the reader lives.
+            const detached = detachString(key);
+            place = classify(detached, places.size);
+            places.set(detached, place);
+          }
         }
+        previous.other = previous.next;
         previous.next = place;
       }
       previous = place;
