@@ -93,34 +93,30 @@ export function toProductFields(
 }
 
 /**
- * The result for a long list whose kept keys are a sequence seen before (a template): the template's keys
- * are distinct, so the list has no repeated key and, within `limit`, nothing over the budget. That spares
- * the repeat check, a scan of the keys so far for every key (about 600 comparisons for a Claroty record's
- * 35 keys). `undefined` for a new sequence (or one with a repeat): the general path decides.
+ * The result for a long list whose keys are, as given, a sequence seen before (a template) and whose values
+ * are all present. A template's keys are distinct and were kept before (not blank, not `aws/`, not over
+ * 128 units), so the list has no repeated key, nothing to drop and, within `limit`, nothing over the
+ * budget: each pair costs a pointer comparison of its key and a check of its value, without the repeat
+ * check (a scan of the keys so far for every key: about 600 comparisons for a Claroty record's 35 keys).
+ * `undefined` otherwise (a new sequence, a repeat, something to drop): the general path decides.
  */
 function fromKnownSequence(
   entries: readonly (readonly [string, string])[],
   limit: number,
 ): ToProductFieldsResult | undefined {
-  const keys: string[] = [];
-  const values: string[] = [];
-  const dropped: string[] = [];
-  for (const [rawKey, rawValue] of entries) {
-    const key = fitUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY);
-    if (isDroppedPair(key, rawValue)) {
-      dropped.push(rawKey);
-      continue;
-    }
-    keys.push(key);
-    values.push(fitUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE));
+  const candidates = FIELDS_TEMPLATES.get((entries[0] as readonly [string, string])[0]);
+  if (candidates === undefined) return undefined;
+  const template = findPairsTemplate(candidates, entries);
+  if (template === undefined || template.keys.length > limit) return undefined;
+  const values: string[] = new Array(entries.length);
+  for (let index = 0; index < entries.length; index++) {
+    const value = (entries[index] as readonly [string, string])[1];
+    if (isBlank(value)) return undefined;
+    values[index] = fitUtf16(value, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
   }
-  if (keys.length === 0 || keys.length > limit) return undefined;
-  const candidates = FIELDS_TEMPLATES.get(keys[0] as string);
-  const template = candidates === undefined ? undefined : findTemplate(candidates, keys);
-  if (template === undefined) return undefined;
-  const fields = fromTemplate(template, keys, values);
+  const fields = fromTemplate(template, template.keys, values);
   FRESH_FIELDS.add(fields);
-  return { fields, dropped };
+  return { fields, dropped: [] };
 }
 
 /** A blank key or value, or the reserved `aws/` prefix: left out and reported. */
@@ -193,6 +189,7 @@ function fromTemplate(
   return fields;
 }
 
+// The first key chose the candidates (the Map compares it by content); the rest are compared here.
 function findTemplate(
   candidates: readonly FieldsTemplate[],
   keys: readonly string[],
@@ -201,6 +198,21 @@ function findTemplate(
     const known = candidate.keys;
     if (known.length !== keys.length) continue;
     for (let index = 1; index < keys.length; index++) if (known[index] !== keys[index]) continue search;
+    return candidate;
+  }
+  return undefined;
+}
+
+/** `findTemplate` for the keys of `[key, value]` pairs (no key list is made). */
+function findPairsTemplate(
+  candidates: readonly FieldsTemplate[],
+  pairs: readonly (readonly [string, string])[],
+): FieldsTemplate | undefined {
+  search: for (const candidate of candidates) {
+    const known = candidate.keys;
+    if (known.length !== pairs.length) continue;
+    for (let index = 1; index < pairs.length; index++)
+      if (known[index] !== (pairs[index] as readonly [string, string])[0]) continue search;
     return candidate;
   }
   return undefined;
