@@ -153,15 +153,14 @@ function stampFinding(finding: AwsSecurityFinding, id: string, version: string):
   ) {
     if (fields === undefined) {
       finding.ProductFields = { [PRODUCT_FIELD_PARSER_ID]: id, [PRODUCT_FIELD_PARSER_VERSION]: version };
-    } else if (hasFewerKeysThan(fields, ASSIGNABLE_KEYS)) {
-      // Small enough that two more keyed stores keep V8's fast mode; a store is a fraction of a define.
-      fields[PRODUCT_FIELD_PARSER_ID] = id;
-      fields[PRODUCT_FIELD_PARSER_VERSION] = version;
     } else {
-      // Defined rather than assigned: assigning to a ProductFields object of about 18 keys or more turns it
-      // into a slow dictionary-mode object in V8 (see toProductFields). Same key order and values.
-      defineField(fields, PRODUCT_FIELD_PARSER_ID, id);
-      defineField(fields, PRODUCT_FIELD_PARSER_VERSION, version);
+      // Named stores: the keys written as literals (a test holds them equal to the constants). V8 keeps an object
+      // in fast mode for up to 128 properties added by name, but turns it into a slow dictionary when a
+      // keyed store (`fields[PRODUCT_FIELD_PARSER_ID]`) adds one past 12 outside the object, as a
+      // ProductFields object of 18 keys or more has (see toProductFields). A define kept fast mode too,
+      // at over 100 ns a key.
+      fields['otbridge/parser/id'] = id;
+      fields['otbridge/parser/version'] = version;
     }
     return finding;
   }
@@ -173,23 +172,6 @@ function stampFinding(finding: AwsSecurityFinding, id: string, version: string):
       [PRODUCT_FIELD_PARSER_VERSION]: version,
     },
   };
-}
-
-/**
- * V8 turns an object into a dictionary when a keyed store adds a property past its 4 in-object slots plus
- * 12 more; with fewer than 14 keys the two stamps stay within that.
- */
-const ASSIGNABLE_KEYS = 14;
-
-/** Whether `fields` has fewer than `limit` enumerable keys (counting stops at the limit). */
-function hasFewerKeysThan(fields: Record<string, string>, limit: number): boolean {
-  let count = 0;
-  for (const _key in fields) if (++count >= limit) return false;
-  return true;
-}
-
-function defineField(fields: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isPlainExtensible(value: unknown): value is Record<string, string> {

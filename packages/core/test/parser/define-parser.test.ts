@@ -6,9 +6,11 @@ import {
   ParserDefinitionError,
   PRODUCT_FIELD_PARSER_ID,
   PRODUCT_FIELD_PARSER_VERSION,
+  toProductFields,
 } from '@otbridge/core';
 import { TEST_CONTEXT } from '@otbridge/core/testing';
 import { describe, expect, test } from 'vitest';
+import { typicalFinding } from '../asff/finding-fixture.js';
 import { makeParser } from './helpers.js';
 
 const RECORD: CefRecord = {
@@ -108,5 +110,35 @@ describe('defineParser', () => {
     expect(outcome.finding.Title).toBe('custom UTC');
     const defaults = parser.normalize(RECORD, TEST_CONTEXT as never);
     expect(defaults.outcome === 'finding' && defaults.finding.Title).toBe('default title UTC');
+  });
+
+  // The stamps are stored by literal keys (V8 keeps large objects fast that way): the literals must be the
+  // constants, in place of an earlier value, after the parser's keys in any object size.
+  test.each([0, 5, 13, 14, 20, 48])('stamps after %i ProductFields keys, last and in order', (size) => {
+    const keys = Array.from({ length: size }, (_, index) => `example/key${index}`);
+    for (const stale of [false, true]) {
+      const parser = defineParser({
+        ...base,
+        normalize: () => {
+          const fields: Record<string, string> = toProductFields(keys.map((key) => [key, 'v'])).fields;
+          if (stale) fields[PRODUCT_FIELD_PARSER_ID] = 'stale';
+          return {
+            outcome: 'finding',
+            finding: { ...typicalFinding(), ProductFields: fields },
+            diagnostics: [],
+          };
+        },
+      });
+      const outcome = parser.normalize(RECORD, { ...TEST_CONTEXT, options: {} });
+      if (outcome.outcome !== 'finding') throw new Error('expected a finding');
+      // A stale stamp is overwritten where it stands, which is the same place.
+      expect(Object.keys(outcome.finding.ProductFields ?? {})).toEqual([
+        ...keys,
+        PRODUCT_FIELD_PARSER_ID,
+        PRODUCT_FIELD_PARSER_VERSION,
+      ]);
+      expect(outcome.finding.ProductFields?.[PRODUCT_FIELD_PARSER_ID]).toBe('demo');
+      expect(outcome.finding.ProductFields?.[PRODUCT_FIELD_PARSER_VERSION]).toBe('1.0.0');
+    }
   });
 });
