@@ -30,6 +30,14 @@ export type FindingValidationResult =
 
 const VALID: FindingValidationResult = Object.freeze({ valid: true });
 
+const UNSTABLE_ERROR: FindingValidationError = Object.freeze({
+  pointer: '',
+  rule: 'unstable-value',
+  message:
+    'The finding gave other values when read again (getters or a Proxy): it failed the schema once and passed it the second time. Send plain JSON data.',
+  serviceErrorCode: 'InvalidInput',
+});
+
 /**
  * Validates one finding as `BatchImportFindings` would: the precompiled ASFF schema (every field,
  * length, count, enum and timestamp rule, plus the service-only rules) and the 240 KB size. Never
@@ -39,6 +47,9 @@ export function validateFinding(finding: unknown): FindingValidationResult {
   try {
     const schemaValid = validateAsffSchema(finding);
     const errors = schemaValid ? [] : toFindingValidationErrors(validateAsffSchema.errors ?? []);
+    // The schema check answers first and only then runs again for the errors' paths: a finding whose
+    // getters answer differently the second time can fail without errors. It still fails.
+    if (!schemaValid && errors.length === 0) errors.push(UNSTABLE_ERROR);
     const sizeError = checkFindingSize(finding);
     if (sizeError) errors.push(sizeError);
     return errors.length === 0 ? VALID : { valid: false, errors };

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { ASFF_LIMITS } from '../../src/asff/asff-limits.js';
 import { type FindingValidationError, validateFinding } from '../../src/asff/validate-finding.js';
+import validateAsffSchema from '../../src/generated/validate-asff-schema.js';
 import { typicalFinding } from './finding-fixture.js';
 
 type Mutable = Record<string, unknown>;
@@ -258,6 +259,32 @@ describe('validateFinding', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(rulesOf((f) => (f.Detection = cyclic))).toEqual([' not-serializable']);
+  });
+
+  it('fails a finding whose getters pass the schema when read again (the run that lists errors)', () => {
+    // How often one schema run reads Title, counted on a finding that passes.
+    let reads = 0;
+    const counting = typicalFinding();
+    Object.defineProperty(counting, 'Title', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return 'ok';
+      },
+    });
+    expect(validateAsffSchema(counting)).toBe(true);
+    const readsPerRun = reads;
+    // Blank (invalid) for the first run, fine from then on.
+    reads = 0;
+    const flipping = typicalFinding();
+    Object.defineProperty(flipping, 'Title', {
+      enumerable: true,
+      get: () => (reads++ < readsPerRun ? ' ' : 'ok'),
+    });
+    expect(validateFinding(flipping)).toEqual({
+      valid: false,
+      errors: [expect.objectContaining({ pointer: '', rule: 'unstable-value' })],
+    });
   });
 
   it('gives every error a pointer, a rule and a sentence', () => {
