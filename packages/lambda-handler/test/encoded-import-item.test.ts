@@ -23,6 +23,19 @@ describe('encodeFinding', () => {
       expect(encodeFinding(finding).equals(Buffer.from(JSON.stringify(finding), 'utf8'))).toBe(true);
     }
   });
+
+  it('never overwrites bytes it returned, across slabs and for large findings', () => {
+    const findings = Array.from({ length: 400 }, (_, i) =>
+      makeFinding(`f${i}`, {
+        padding: i % 100 === 0 ? 100_000 : 2_000 + i,
+        title: i % 7 === 0 ? `Zürich – 東京 ${i}` : `finding ${i}`,
+      }),
+    );
+    const encoded = findings.map(encodeFinding);
+    findings.forEach((finding, i) => {
+      expect(encoded[i]!.equals(Buffer.from(JSON.stringify(finding), 'utf8'))).toBe(true);
+    });
+  });
 });
 
 describe('EncodedImportItem', () => {
