@@ -3,7 +3,7 @@ import type { ImportItem } from './pack-findings.js';
 
 /**
  * Findings are encoded into shared slabs of this size. Node's own pool hands out 8 KiB slabs, a fresh
- * ArrayBuffer every few findings, which the GC then has to track and sweep (3-5 % of a distinct-alerts
+ * ArrayBuffer every few findings, which the GC then has to track and sweep (1-3 % of a distinct-alerts
  * record's CPU in interleaved runs).
  */
 const ENCODING_SLAB_BYTES = 256 * 1024;
