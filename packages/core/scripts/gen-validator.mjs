@@ -214,7 +214,7 @@ export function buildPathsOnFailure(source) {
   const wrapper = `const NO_CONTEXT = Object.freeze({});
 let withPaths = false;
 function validateAsffSchema(data) {
-  if (${root}(data)) {
+  if (${root}(data, NO_CONTEXT)) {
     validateAsffSchema.errors = null;
     return true;
   }
