@@ -376,10 +376,16 @@ function toRealUtcTime(
   second: number,
   millisecond: number,
 ): number | undefined {
-  const asUtc = Date.UTC(year, month, day, hour, minute, second, millisecond);
-  const check = new Date(asUtc);
-  return check.getUTCMonth() === month && check.getUTCDate() === day ? asUtc : undefined;
+  // The month's length by arithmetic rather than a Date read back (its allocation and calendar breakdown
+  // were two thirds of this function). Date.UTC reads years 0-99 as 1900-1999, so their leap years too.
+  const calendarYear = year >= 0 && year <= 99 ? 1900 + year : year;
+  const leap = (calendarYear % 4 === 0 && calendarYear % 100 !== 0) || calendarYear % 400 === 0;
+  if (day < 1 || day > (month === 1 && leap ? 29 : (DAYS_IN_MONTH[month] as number))) return undefined;
+  return Date.UTC(year, month, day, hour, minute, second, millisecond);
 }
+
+/** Days of each month (0-11) in a common year. */
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function makeWall(
   month: number,
