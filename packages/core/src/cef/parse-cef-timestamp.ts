@@ -150,17 +150,25 @@ export function parseCefFormByPattern(
   for (let year = referenceYear + 1; year >= referenceYear - 8; year--) {
     const t = toEpoch(year, wall, zone);
     if (t !== undefined && t <= latest) {
-      diagnostics.push(
-        createDiagnostic(
-          CODES.timestampInferredYear,
-          'warning',
-          `The timestamp has no year; ${year} puts it nearest before the reference time.`,
-        ),
-      );
+      diagnostics.push(createDiagnostic(CODES.timestampInferredYear, 'warning', inferredYearMessage(year)));
       return { ok: true, date: new Date(t), diagnostics };
     }
   }
   return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date in any recent year.`);
+}
+
+// One message string per inferred year, shared: a syslog time has no year, so every such line gets this
+// warning, and a batch keeps its diagnostics until the invocation ends.
+const INFERRED_YEAR_MESSAGES = new Map<number, string>();
+
+function inferredYearMessage(year: number): string {
+  let message = INFERRED_YEAR_MESSAGES.get(year);
+  if (message === undefined) {
+    message = `The timestamp has no year; ${year} puts it nearest before the reference time.`;
+    // Years come from the reference time (ten candidates each), so this stays small; bounded all the same.
+    if (INFERRED_YEAR_MESSAGES.size < 64) INFERRED_YEAR_MESSAGES.set(year, message);
+  }
+  return message;
 }
 
 // Module-level patterns and helpers (no closures per call); the patterns are not global, so exec is stateless.
@@ -365,9 +373,9 @@ function fractionMilliseconds(text: string, start: number, end: number): number 
 
 /**
  * `Date.UTC` of a wall time, or `undefined` when the day does not exist in that month (Feb 30 and the like
- * roll over into the next month; the pattern paths report them).
+ * would roll over into the next month). Exported for the test that checks it against a Date read back.
  */
-function toRealUtcTime(
+export function toRealUtcTime(
   year: number,
   month: number,
   day: number,
@@ -419,9 +427,16 @@ function makeWall(
 
 /** Wall time in `zone` → epoch ms, or undefined for an impossible date (Feb 30, Feb 29 of a common year). */
 function toEpoch(year: number, wall: WallTime, zone: Zone): number | undefined {
-  const asUtc = Date.UTC(year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-  const check = new Date(asUtc);
-  if (check.getUTCMonth() !== wall.month || check.getUTCDate() !== wall.day) return undefined;
+  const asUtc = toRealUtcTime(
+    year,
+    wall.month,
+    wall.day,
+    wall.hour,
+    wall.minute,
+    wall.second,
+    wall.millisecond,
+  );
+  if (asUtc === undefined) return undefined;
   if ('offset' in zone) return asUtc - zone.offset * 60_000;
   const first = asUtc - zoneOffset(zone.iana, asUtc);
   const second = asUtc - zoneOffset(zone.iana, first);

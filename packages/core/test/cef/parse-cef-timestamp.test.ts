@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toRealUtcTime } from '../../src/cef/parse-cef-timestamp.js';
 import { CEF_DIAGNOSTIC_CODES as C, parseCefTimestamp } from '../../src/index.js';
 
 const reference = new Date('2024-01-10T12:00:00.000Z');
@@ -97,5 +98,24 @@ describe('parseCefTimestamp', () => {
       expect(result.diagnostics.length).toBeGreaterThan(0);
     }
     expect(parseCefTimestamp('Jan 10 11:00:00', { reference: new Date(Number.NaN) }).ok).toBe(false);
+  });
+});
+
+describe('toRealUtcTime', () => {
+  // The rule it replaced: Date.UTC, then the month and day read back from a Date.
+  const readBack = (year: number, month: number, day: number): number | undefined => {
+    const asUtc = Date.UTC(year, month, day, 1, 2, 3, 4);
+    const check = new Date(asUtc);
+    return check.getUTCMonth() === month && check.getUTCDate() === day ? asUtc : undefined;
+  };
+  it('gives what a Date read back gives, for every day of years 0-99 and around the leap rules', () => {
+    const years = [
+      ...Array.from({ length: 100 }, (_, year) => year),
+      ...[1600, 1700, 1800, 1900, 1970, 2000, 2023, 2024, 2100, 2400, 9999, 10000, -1, -4, -100],
+    ];
+    for (const year of years)
+      for (let month = 0; month < 12; month++)
+        for (let day = -1; day <= 32; day++)
+          expect(toRealUtcTime(year, month, day, 1, 2, 3, 4)).toBe(readBack(year, month, day));
   });
 });
