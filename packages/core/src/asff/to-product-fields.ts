@@ -33,23 +33,40 @@ export function toProductFields(
   entries: Iterable<readonly [string, string]>,
   budget: number = PARSER_PRODUCT_FIELDS_BUDGET,
 ): ToProductFieldsResult {
+  const list: string[] = [];
+  for (const [key, value] of entries) list.push(key, value);
+  return toProductFieldsFromList(list, budget);
+}
+
+/**
+ * `toProductFields` for a flat key/value list `[key0, value0, key1, value1, ...]`: for a parser that
+ * collects its fields that way, without an array per pair.
+ */
+export function toProductFieldsFromList(
+  list: readonly string[],
+  budget: number = PARSER_PRODUCT_FIELDS_BUDGET,
+): ToProductFieldsResult {
+  if (list.length % 2 !== 0)
+    throw new TypeError('toProductFieldsFromList: the list must hold whole key/value pairs (an even length)');
+  const limit = Math.min(Math.max(0, Math.floor(budget)), ASFF_LIMITS.PRODUCT_FIELDS);
+  // From DICTIONARY_MODE_KEYS keys on, the pairs are collected in keys and values instead of the object
+  // (see buildLargeFields); from the start when a list of that many pairs comes in.
+  const large = list.length >= 2 * DICTIONARY_MODE_KEYS;
+  if (large) {
+    const known = fromKnownSequence(list, limit);
+    if (known !== undefined) return known;
+  }
   // A plain object rather than a null-prototype one (dictionary mode in V8, slow to fill, read and copy).
   // `Object.hasOwn` ignores inherited names such as `constructor`, and assigning one of them makes an own
   // property; only `__proto__` (a setter on Object.prototype) has to be defined instead of assigned.
-  const limit = Math.min(Math.max(0, Math.floor(budget)), ASFF_LIMITS.PRODUCT_FIELDS);
-  if (Array.isArray(entries) && entries.length >= DICTIONARY_MODE_KEYS) {
-    const known = fromKnownSequence(entries, limit);
-    if (known !== undefined) return known;
-  }
   const fields: Record<string, string> = {};
   const dropped: string[] = [];
   let count = 0;
-  // From DICTIONARY_MODE_KEYS keys on, the pairs are collected here instead (see buildLargeFields); from
-  // the start when a list of that many pairs comes in.
-  const large = Array.isArray(entries) && entries.length >= DICTIONARY_MODE_KEYS;
   let keys: string[] | undefined = large ? [] : undefined;
   let values: string[] | undefined = large ? [] : undefined;
-  for (const [rawKey, rawValue] of entries) {
+  for (let index = 0; index < list.length; index += 2) {
+    const rawKey = list[index] as string;
+    const rawValue = list[index + 1] as string;
     const key = fitUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY);
     if (isDroppedPair(key, rawValue)) {
       dropped.push(rawKey);
@@ -100,19 +117,16 @@ export function toProductFields(
  * check (a scan of the keys so far for every key: about 600 comparisons for a Claroty record's 35 keys).
  * `undefined` otherwise (a new sequence, a repeat, something to drop): the general path decides.
  */
-function fromKnownSequence(
-  entries: readonly (readonly [string, string])[],
-  limit: number,
-): ToProductFieldsResult | undefined {
-  const candidates = FIELDS_TEMPLATES.get((entries[0] as readonly [string, string])[0]);
+function fromKnownSequence(list: readonly string[], limit: number): ToProductFieldsResult | undefined {
+  const candidates = FIELDS_TEMPLATES.get(list[0] as string);
   if (candidates === undefined) return undefined;
-  const template = findPairsTemplate(candidates, entries);
+  const template = findTemplate(candidates, list, 2);
   if (template === undefined || template.keys.length > limit) return undefined;
-  const values: string[] = new Array(entries.length);
-  for (let index = 0; index < entries.length; index++) {
-    const value = (entries[index] as readonly [string, string])[1];
+  const values: string[] = new Array(list.length >> 1);
+  for (let index = 1; index < list.length; index += 2) {
+    const value = list[index] as string;
     if (isBlank(value)) return undefined;
-    values[index] = fitUtf16(value, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
+    values[index >> 1] = fitUtf16(value, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
   }
   const fields = fromTemplate(template, template.keys, values);
   FRESH_FIELDS.add(fields);
@@ -155,7 +169,7 @@ const MAX_TEMPLATES_PER_FIRST_KEY = 8;
 function buildLargeFields(keys: string[], values: readonly string[]): Record<string, string> {
   const first = keys[0] as string;
   const candidates = FIELDS_TEMPLATES.get(first);
-  const template = candidates === undefined ? undefined : findTemplate(candidates, keys);
+  const template = candidates === undefined ? undefined : findTemplate(candidates, keys, 1);
   if (template === undefined) {
     const entry: FieldsTemplate = {
       // Detached: the keys may be cut from a line that the template would otherwise keep alive.
@@ -189,30 +203,19 @@ function fromTemplate(
   return fields;
 }
 
-// The first key chose the candidates (the Map compares it by content); the rest are compared here.
+// The template whose keys are list[0], list[stride], list[2 * stride], ... (the keys of a flat key/value list
+// with stride 2). The first key chose the candidates (the Map compares it by content); the rest are compared
+// here, by pointer for the usual key a parser keeps as one string.
 function findTemplate(
   candidates: readonly FieldsTemplate[],
-  keys: readonly string[],
+  list: readonly string[],
+  stride: 1 | 2,
 ): FieldsTemplate | undefined {
+  const count = list.length / stride;
   search: for (const candidate of candidates) {
     const known = candidate.keys;
-    if (known.length !== keys.length) continue;
-    for (let index = 1; index < keys.length; index++) if (known[index] !== keys[index]) continue search;
-    return candidate;
-  }
-  return undefined;
-}
-
-/** `findTemplate` for the keys of `[key, value]` pairs (no key list is made). */
-function findPairsTemplate(
-  candidates: readonly FieldsTemplate[],
-  pairs: readonly (readonly [string, string])[],
-): FieldsTemplate | undefined {
-  search: for (const candidate of candidates) {
-    const known = candidate.keys;
-    if (known.length !== pairs.length) continue;
-    for (let index = 1; index < pairs.length; index++)
-      if (known[index] !== (pairs[index] as readonly [string, string])[0]) continue search;
+    if (known.length !== count) continue;
+    for (let index = 1; index < count; index++) if (known[index] !== list[index * stride]) continue search;
     return candidate;
   }
   return undefined;

@@ -12,7 +12,7 @@ import {
 import { parseAsffTimestamp, toAsffTimestamp } from '../../src/asff/to-asff-timestamp.js';
 import { toFindingType } from '../../src/asff/to-finding-type.js';
 import { toOtAssetResource } from '../../src/asff/to-ot-asset-resource.js';
-import { toProductFields } from '../../src/asff/to-product-fields.js';
+import { toProductFields, toProductFieldsFromList } from '../../src/asff/to-product-fields.js';
 import { truncateUtf16 } from '../../src/asff/truncate-utf16.js';
 import { validateFinding } from '../../src/asff/validate-finding.js';
 import { typicalFinding } from './finding-fixture.js';
@@ -463,6 +463,10 @@ describe('toProductFields', () => {
     expect(dropped).toEqual(['aws/securityhub/x', 'blank', 'c']);
   });
 
+  it('refuses a key/value list of odd length (a key without its value is a parser bug)', () => {
+    expect(() => toProductFieldsFromList(['a', '1', 'b'])).toThrow(TypeError);
+  });
+
   it('keeps __proto__ as a plain key', () => {
     const { fields } = toProductFields([['__proto__', 'v']]);
     expect(Object.keys(fields)).toEqual(['__proto__']);
@@ -548,11 +552,17 @@ describe('toProductFields', () => {
   ])('matches a plain model, also when the same keys come again with other values', (entries, budget) => {
     const again = entries.map(([key, value]) => [key, `${value}!`] as const);
     for (const batch of [entries, again, entries]) {
-      const { fields, dropped } = toProductFields(batch, budget);
       const model = modelProductFields(batch, Math.min(budget, 50));
-      expect(Object.entries(fields)).toEqual(model.entries);
-      expect(dropped).toEqual(model.dropped);
-      expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+      // Both forms, pairs and the flat key/value list, give the model's result (the list after the pairs
+      // made a template of a sequence, and before the next batch's pairs use it).
+      for (const { fields, dropped } of [
+        toProductFields(batch, budget),
+        toProductFieldsFromList(batch.flat(), budget),
+      ]) {
+        expect(Object.entries(fields)).toEqual(model.entries);
+        expect(dropped).toEqual(model.dropped);
+        expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+      }
     }
   });
 });
