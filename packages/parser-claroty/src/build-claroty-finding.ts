@@ -12,7 +12,7 @@ import {
   parseMacList,
   toAsffNetwork,
   toOtAssetResource,
-  toProductFields,
+  toProductFieldsFromList,
 } from '@otbridge/core';
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
 import type { ClarotyEvent } from './claroty-event.js';
@@ -72,17 +72,18 @@ export function buildClarotyFinding(
   const updatedAt = sentTime !== undefined && sentTime > createdAt ? sentTime : createdAt;
 
   const informational = event.kind !== 'finding';
-  // Blank values are left out here (not reported as dropped), in one pass without a filtered copy.
-  const entries: (readonly [string, string])[] = [];
-  if (event.assetDiscovery) entries.push([PRODUCT_FIELD_ASSET_DISCOVERY, 'true']);
+  // Blank values are left out here (not reported as dropped), in one pass without a filtered copy; one flat
+  // key/value list, no array per pair.
+  const entries: string[] = [];
+  if (event.assetDiscovery) entries.push(PRODUCT_FIELD_ASSET_DISCOVERY, 'true');
   pushNonBlank(entries, 'claroty/dialect', event.dialect);
   pushNonBlank(entries, 'claroty/event_class', event.eventClass);
   pushNonBlank(entries, 'claroty/device_product', record.deviceProduct);
   pushNonBlank(entries, 'claroty/device_version', record.deviceVersion);
   pushNonBlank(entries, 'claroty/signature_id', record.deviceEventClassId);
-  if (event.resolved) entries.push(['claroty/resolved', 'true']);
+  if (event.resolved) entries.push('claroty/resolved', 'true');
   // The mappers' pairs hold present() values only (trimmed, never blank): appended unchecked, in one copy.
-  const productFields = toProductFields(entries.concat(event.productFields));
+  const productFields = toProductFieldsFromList(entries.concat(event.productFields));
   if (productFields.dropped.length > 0) {
     diagnostics.push(
       createDiagnostic(
@@ -138,8 +139,8 @@ export function buildClarotyFinding(
   return { outcome: 'finding', finding, diagnostics };
 }
 
-function pushNonBlank(entries: (readonly [string, string])[], key: string, value: string): void {
-  if (value.trim() !== '') entries.push([key, value]);
+function pushNonBlank(entries: string[], key: string, value: string): void {
+  if (value.trim() !== '') entries.push(key, value);
 }
 
 // The source MAC is normalised (`aa:bb:cc:dd:ee:ff`) first; a value that is no MAC is left out.

@@ -40,8 +40,11 @@ export interface ClarotyEvent {
   readonly network: AsffNetworkInput | undefined;
   readonly sourceUrl: string | undefined;
   readonly vulnerabilityIds: readonly string[];
-  /** `claroty/<field>` pairs in priority order, values from `present` (never blank); the builder applies the budget. */
-  readonly productFields: readonly (readonly [string, string])[];
+  /**
+   * `claroty/<field>` keys and their values as one flat list `[key0, value0, key1, value1, ...]` in priority
+   * order, values from `present` (never blank); the builder applies the budget.
+   */
+  readonly productFields: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -160,26 +163,26 @@ export const toKebabCase = createInputMemo(
   { maxEntries: MAX_CACHED_KEYS },
 );
 
-/** Pairs `claroty/<key>` for every present value, skipping keys in `exclude`, in the order given. */
+/** `claroty/<key>` and value (a flat list) for every present value, skipping keys in `exclude`, in the order given. */
 export function collectProductFields(
   entries: Iterable<readonly [string, string | undefined]>,
   exclude: ReadonlySet<string> = NO_KEYS,
-): [string, string][] {
-  const result: [string, string][] = [];
+): string[] {
+  const result: string[] = [];
   for (const [key, value] of entries) addProductField(result, key, value, exclude);
   return result;
 }
 
 /** One step of `collectProductFields`: appends `claroty/<key>` unless excluded or not present. */
 export function addProductField(
-  result: [string, string][],
+  result: string[],
   key: string,
   value: string | undefined,
   exclude: ReadonlySet<string>,
 ): void {
   if (exclude.has(key)) return;
   const text = present(value);
-  if (text !== undefined) result.push([toProductFieldKey(key), text]);
+  if (text !== undefined) result.push(toProductFieldKey(key), text);
 }
 
 /** `[key, claroty/<key>]` for each key not in `exclude`, in order: for a mapper's constant priority keys. */
@@ -200,8 +203,8 @@ export function createProductFieldKeyLookup(skip: (key: string) => boolean): (ke
   });
 }
 
-/** Appends `[productKey, value]` when the value is present (for keys already classified). */
-export function pushPresent(result: [string, string][], productKey: string, value: string | undefined): void {
+/** Appends `productKey, value` to a flat list when the value is present (for keys already classified). */
+export function pushPresent(result: string[], productKey: string, value: string | undefined): void {
   const text = present(value);
-  if (text !== undefined) result.push([productKey, text]);
+  if (text !== undefined) result.push(productKey, text);
 }

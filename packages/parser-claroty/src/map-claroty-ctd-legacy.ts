@@ -145,7 +145,7 @@ export function mapCtdLegacyRecord(record: CefRecord): ClarotyEvent {
   if (destination !== undefined) assets.push(destination);
 
   // Priority labels in order, then the other labels, then the other keys (no intermediate pair arrays).
-  const productFields: [string, string][] = [];
+  const productFields: string[] = [];
   for (const [name, productKey] of PRIORITY_LABEL_KEYS)
     pushPresent(productFields, productKey, labels.get(name)?.value);
   for (const [name, field] of labels) {

@@ -9,10 +9,11 @@ export interface ClarotyFields {
    */
   readonly values: readonly (string | undefined)[];
   /**
-   * `claroty/<key>` pairs with `present` values: the priority keys in their order, then every other key
-   * in record order (a repeated key at its last position), leaving out excluded and skipped keys.
+   * `claroty/<key>` keys with their `present` values as one flat list `[key0, value0, ...]`: the priority
+   * keys in their order, then every other key in record order (a repeated key at its last position),
+   * leaving out excluded and skipped keys.
    */
-  readonly productFields: [string, string][];
+  readonly productFields: string[];
 }
 
 /** A dialect's record reader: `read` makes one pass over the extensions; `slots` index `values`. */
@@ -91,12 +92,12 @@ export function createClarotyFieldReader<const Key extends string>(
   const seen = new Uint32Array(maxPlaces);
   let pass = 0;
 
-  const finish = (values: (string | undefined)[], others: [string, string][]): ClarotyFields => {
+  const finish = (values: (string | undefined)[], others: string[]): ClarotyFields => {
     if (prioritySlots.length === 0) return { values, productFields: others };
-    const productFields: [string, string][] = [];
+    const productFields: string[] = [];
     for (const [slot, productKey] of prioritySlots) {
       const text = present(values[slot]);
-      if (text !== undefined) productFields.push([productKey, text]);
+      if (text !== undefined) productFields.push(productKey, text);
     }
     // One copy of the others (concat), not a push each with the array growing.
     return { values, productFields: productFields.concat(others) };
@@ -105,13 +106,13 @@ export function createClarotyFieldReader<const Key extends string>(
   // The Map path: deduplicated by the Map, in its order.
   const readThroughMap = (record: CefRecord): ClarotyFields => {
     const values: (string | undefined)[] = new Array(keys.length).fill(undefined);
-    const others: [string, string][] = [];
+    const others: string[] = [];
     for (const [key, value] of createCefExtensionMap(record)) {
       const place = places.get(key) ?? classify(key, -1);
       if (place.slot >= 0) values[place.slot] = value;
       if (place.otherKey !== null) {
         const text = present(value);
-        if (text !== undefined) others.push([place.otherKey, text]);
+        if (text !== undefined) others.push(place.otherKey, text);
       }
     }
     return finish(values, others);
@@ -121,7 +122,7 @@ export function createClarotyFieldReader<const Key extends string>(
     pass = pass === 0xffffffff ? 1 : pass + 1;
     if (pass === 1) seen.fill(0);
     const values: (string | undefined)[] = new Array(keys.length).fill(undefined);
-    const others: [string, string][] = [];
+    const others: string[] = [];
     // The flat key/value list: no pair arrays.
     const strings = flattenCefExtensions(record);
     let previous = start;
@@ -153,7 +154,7 @@ export function createClarotyFieldReader<const Key extends string>(
       if (place.slot >= 0) values[place.slot] = value;
       if (place.otherKey !== null) {
         const text = present(value);
-        if (text !== undefined) others.push([place.otherKey, text]);
+        if (text !== undefined) others.push(place.otherKey, text);
       }
     }
     return finish(values, others);

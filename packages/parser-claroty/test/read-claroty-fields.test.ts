@@ -29,15 +29,15 @@ function expected(pairs: readonly (readonly [string, string])[]) {
     last.set(key, value);
   }
   const values = ['act', 'src', 'dst', 'cs1', 'msg', 'rt'].map((key) => last.get(key));
-  const productFields: [string, string][] = [];
+  const productFields: string[] = [];
   for (const key of ['act', 'msg']) {
     const text = present(last.get(key));
-    if (text !== undefined) productFields.push([toProductFieldKey(key), text]);
+    if (text !== undefined) productFields.push(toProductFieldKey(key), text);
   }
   for (const key of order) {
     if (['act', 'msg', 'rt', 'src', 'skipMe'].includes(key)) continue;
     const text = present(last.get(key));
-    if (text !== undefined) productFields.push([toProductFieldKey(key), text]);
+    if (text !== undefined) productFields.push(toProductFieldKey(key), text);
   }
   return { values, productFields };
 }
