@@ -4,7 +4,7 @@ import {
   type Diagnostic,
   PRODUCT_FIELD_ASSET_DISCOVERY,
   type SyslogPrefix,
-  toProductFields,
+  toProductFieldsFromList,
 } from '@otbridge/core';
 import { DRAGOS_DIAGNOSTIC_CODES } from './dragos-diagnostic-codes.js';
 import type { DragosEventClass } from './map-dragos-event-class.js';
@@ -25,8 +25,9 @@ interface ProductFieldsInput {
   readonly prefix: SyslogPrefix | undefined;
 }
 
-function add(entries: [string, string][], key: string, value: string | undefined): void {
-  if (value !== undefined && value.trim() !== '') entries.push([key, value]);
+// Entries are one flat key/value list (toProductFieldsFromList): no array per pair.
+function add(entries: string[], key: string, value: string | undefined): void {
+  if (value !== undefined && value.trim() !== '') entries.push(key, value);
 }
 
 // `dragos/<key>` strings, reused across records (the same keys come on every record of a dialect).
@@ -39,7 +40,7 @@ const toDragosProductFieldKey = createKeyPrefixer('dragos/');
  */
 export function mapDragosProductFields(input: ProductFieldsInput): DragosProductFields {
   const { notification } = input;
-  const entries: [string, string][] = [];
+  const entries: string[] = [];
   if (input.eventClass === 'asset-discovery') add(entries, PRODUCT_FIELD_ASSET_DISCOVERY, 'true');
   add(entries, 'dragos/dialect', notification.dialect);
   add(entries, 'dragos/event-class', input.eventClass);
@@ -63,7 +64,7 @@ export function mapDragosProductFields(input: ProductFieldsInput): DragosProduct
   add(entries, 'dragos/syslog/app-name', input.prefix?.appName);
   add(entries, 'dragos/syslog/relay-host', input.prefix?.relay?.host);
   for (const [key, value] of notification.unmapped) add(entries, toDragosProductFieldKey(key), value);
-  const { fields, dropped } = toProductFields(entries);
+  const { fields, dropped } = toProductFieldsFromList(entries);
   const diagnostics: Diagnostic[] = [];
   if (dropped.length > 0) {
     diagnostics.push(

@@ -3,7 +3,7 @@ import {
   createKeyPrefixer,
   type Diagnostic,
   PARSER_PRODUCT_FIELDS_BUDGET,
-  toProductFields,
+  toProductFieldsFromList,
 } from '@otbridge/core';
 
 /** ProductFields of one finding, with a warning when some had to be dropped. */
@@ -61,17 +61,20 @@ export type NozomiDocumentedField = `nozomi/${(typeof NOZOMI_DOCUMENTED_KEYS)[nu
 // A static set instead of a Set of the names added per record (its growth cost more than the rest).
 const DOCUMENTED_KEYS: ReadonlySet<string> = new Set(NOZOMI_DOCUMENTED_KEYS);
 
-/** Appends a documented pair unless its value is absent or blank (buildFinding's keys are distinct). */
+/**
+ * Appends a documented pair to the flat key/value list unless its value is absent or blank (buildFinding's
+ * keys are distinct).
+ */
 export function addProductField(
-  pairs: [string, string][],
+  pairs: string[],
   key: NozomiDocumentedField,
   value: string | undefined,
 ): void {
-  if (value !== undefined && value.trim() !== '') pairs.push([key, value]);
+  if (value !== undefined && value.trim() !== '') pairs.push(key, value);
 }
 
-function hasPair(pairs: readonly (readonly [string, string])[], name: string): boolean {
-  for (const pair of pairs) if (pair[0] === name) return true;
+function hasPair(pairs: readonly string[], name: string): boolean {
+  for (let index = 0; index < pairs.length; index += 2) if (pairs[index] === name) return true;
   return false;
 }
 
@@ -80,12 +83,13 @@ function hasPair(pairs: readonly (readonly [string, string])[], name: string): b
 const toNozomiProductFieldKey = createKeyPrefixer('nozomi/');
 
 /**
- * Builds ProductFields: the documented pairs first (`pairs`, most useful first, filled by `addProductField`),
+ * Builds ProductFields: the documented pairs first (`pairs`, a flat key/value list, most useful first, filled
+ * by `addProductField`),
  * then every other extension as `nozomi/<key>` unless a documented pair has that name, within
  * `PARSER_PRODUCT_FIELDS_BUDGET`. What is dropped is reported. `pairs` is extended in place.
  */
 export function mapNozomiProductFields(
-  pairs: [string, string][],
+  pairs: string[],
   extensions: ReadonlyMap<string, string>,
   consumedKeys: ReadonlySet<string>,
 ): NozomiProductFields {
@@ -94,9 +98,9 @@ export function mapNozomiProductFields(
     const name = toNozomiProductFieldKey(key);
     // Extension keys are distinct (a Map), so only a documented pair can already hold the name.
     if (DOCUMENTED_KEYS.has(key) && hasPair(pairs, name)) continue;
-    pairs.push([name, value]);
+    pairs.push(name, value);
   }
-  const { fields, dropped } = toProductFields(pairs, PARSER_PRODUCT_FIELDS_BUDGET);
+  const { fields, dropped } = toProductFieldsFromList(pairs, PARSER_PRODUCT_FIELDS_BUDGET);
   const diagnostics =
     dropped.length === 0
       ? []

@@ -189,9 +189,9 @@ function buildFinding(
     destinationPort: ext.get('dpt'),
   });
 
-  // Documented pairs, most useful first (blank values are left out).
-  const pairs: [string, string][] = [];
-  if (assetDiscovery) pairs.push([PRODUCT_FIELD_ASSET_DISCOVERY, 'true']);
+  // Documented pairs, most useful first (blank values are left out), as one flat key/value list.
+  const pairs: string[] = [];
+  if (assetDiscovery) pairs.push(PRODUCT_FIELD_ASSET_DISCOVERY, 'true');
   addProductField(pairs, 'nozomi/type_id', dialect.typeId);
   addProductField(pairs, 'nozomi/event_class', dialect.eventClass);
   addProductField(pairs, 'nozomi/risk', fields.risk);
