@@ -4,7 +4,7 @@ import { createBaseFinding } from '../asff/create-base-finding.js';
 import { createFindingId } from '../asff/create-finding-id.js';
 import { toAsffNetwork } from '../asff/to-asff-network.js';
 import { type OtAsset, toOtAssetResource } from '../asff/to-ot-asset-resource.js';
-import { toProductFields } from '../asff/to-product-fields.js';
+import { toProductFieldsFromList } from '../asff/to-product-fields.js';
 import { truncateUtf16 } from '../asff/truncate-utf16.js';
 import type { CefRecord } from '../cef/cef-record.js';
 import { createCefExtensionMap } from '../cef/create-cef-extension-map.js';
@@ -95,7 +95,7 @@ function convertCefRecordToFinding(record: CefRecord, context: ParserContext<Gen
     diagnostics,
   );
 
-  const { fields: productFields, dropped } = toProductFields(collectProductFields(record, fields));
+  const { fields: productFields, dropped } = toProductFieldsFromList(collectProductFields(record, fields));
   if (dropped.length > 0) {
     diagnostics.push(
       createDiagnostic(
@@ -206,8 +206,9 @@ const extensionKey = createKeyPrefixer('otbridge/cef/ext/', MAX_CACHED_KEYS);
  * then the other keys (the budget drops the tail). Each key occurs once: the extensions come from a Map,
  * and the four groups have distinct prefixes.
  */
-function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): [string, string][] {
-  const entries: [string, string][] = [];
+// One flat key/value list (toProductFieldsFromList): no array per pair.
+function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): string[] {
+  const entries: string[] = [];
   putField(entries, DEVICE_VENDOR_FIELD, record.deviceVendor);
   putField(entries, DEVICE_PRODUCT_FIELD, record.deviceProduct);
   putField(entries, DEVICE_VERSION_FIELD, record.deviceVersion);
@@ -297,9 +298,9 @@ function getField(fields: ReadonlyMap<string, string>, key: string): string | un
 }
 
 /** Adds a ProductFields pair when the value is not blank. */
-function putField(entries: [string, string][], key: string, value: string | undefined): void {
+function putField(entries: string[], key: string, value: string | undefined): void {
   const text = nonBlank(value);
-  if (text !== undefined) entries.push([key, text]);
+  if (text !== undefined) entries.push(key, text);
 }
 
 function toDirection(value: string | undefined): 'IN' | 'OUT' | undefined {
