@@ -1,5 +1,6 @@
 import type { CefRecord } from '../cef/cef-record.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { detachString } from '../text/detach-string.js';
 import { genericCefParser } from './generic-cef-parser.js';
 import { ParserConflictError } from './parser-conflict-error.js';
 import { ParserDefinitionError } from './parser-definition-error.js';
@@ -35,6 +36,9 @@ export interface ParserRegistry {
 }
 
 const KEY_SEPARATOR = '\u0000';
+
+/** Distinct header spellings (vendor and product) whose claimants a registry remembers. */
+const MAX_CACHED_SPELLINGS = 1024;
 
 function normalizeName(value: string): string {
   return value.trim().toLowerCase();
@@ -86,18 +90,40 @@ export function createParserRegistry(
     }
   }
 
+  // The claimants of a header, product claim first: normalised (trimmed, lower-cased) and looked up once per
+  // exact spelling of vendor and product, since a sensor sends the same two strings on every record.
+  // Bounded, as the spellings come from input; the kept keys are detached from their lines.
+  const claimantsBySpelling = new Map<string, Map<string, readonly RegisteredParser[]>>();
+  let cachedSpellings = 0;
+  const claimantsOf = (deviceVendor: string, deviceProduct: string): readonly RegisteredParser[] => {
+    let byProduct = claimantsBySpelling.get(deviceVendor);
+    const known = byProduct?.get(deviceProduct);
+    if (known !== undefined) return known;
+    const vendor = normalizeName(deviceVendor);
+    const candidates: RegisteredParser[] = [];
+    const productParser = productClaims.get(vendor + KEY_SEPARATOR + normalizeName(deviceProduct));
+    if (productParser !== undefined) candidates.push(productParser);
+    const vendorParser = vendorClaims.get(vendor);
+    if (vendorParser !== undefined && vendorParser !== productParser) candidates.push(vendorParser);
+    Object.freeze(candidates);
+    if (cachedSpellings < MAX_CACHED_SPELLINGS) {
+      if (byProduct === undefined) {
+        byProduct = new Map();
+        claimantsBySpelling.set(detachString(deviceVendor), byProduct);
+      }
+      byProduct.set(detachString(deviceProduct), candidates);
+      cachedSpellings += 1;
+    }
+    return candidates;
+  };
+
   const frozenParsers = Object.freeze([...parsers]);
   return Object.freeze({
     parsers: frozenParsers,
     fallback,
     get: (id: string) => byId.get(id),
     route(record: CefRecord): ParserRoute {
-      const vendor = normalizeName(record.deviceVendor);
-      const candidates: RegisteredParser[] = [];
-      const productParser = productClaims.get(vendor + KEY_SEPARATOR + normalizeName(record.deviceProduct));
-      if (productParser !== undefined) candidates.push(productParser);
-      const vendorParser = vendorClaims.get(vendor);
-      if (vendorParser !== undefined && vendorParser !== productParser) candidates.push(vendorParser);
+      const candidates = claimantsOf(record.deviceVendor, record.deviceProduct);
       const diagnostics: Diagnostic[] = [];
       for (const candidate of candidates) {
         if (candidate.matches(record)) return { parser: candidate, via: 'claim', diagnostics };

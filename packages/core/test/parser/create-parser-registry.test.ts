@@ -74,6 +74,32 @@ describe('createParserRegistry', () => {
     expect(registry.get('narrow')).toBe(narrow);
   });
 
+  test('routes the same way when a spelling comes again, also past the remembered spellings', () => {
+    const wide = makeParser('wide', [{ deviceVendor: 'Acme Industrial' }]);
+    const narrow = makeParser('narrow', [{ deviceVendor: 'Acme Industrial', deviceProduct: 'Sentry' }]);
+    const registry = createParserRegistry([wide, narrow]);
+    // 1,500 distinct spellings (more than a registry remembers), each routed twice.
+    const spellings = Array.from({ length: 1500 }, (_, index) => [
+      index % 3 === 0
+        ? 'Acme Industrial'
+        : index % 3 === 1
+          ? ` acme INDUSTRIAL${' '.repeat(index % 7)}`
+          : `Other${index}`,
+      index % 2 === 0 ? `Sentry${' '.repeat(index % 5)}` : `Product${index}`,
+    ]);
+    const expected = (vendor: string, product: string) =>
+      vendor.trim().toLowerCase() !== 'acme industrial'
+        ? 'generic-cef'
+        : product.trim().toLowerCase() === 'sentry'
+          ? 'narrow'
+          : 'wide';
+    for (let round = 0; round < 2; round++)
+      for (const [vendor, product] of spellings)
+        expect(registry.route(record(vendor as string, product as string)).parser?.id).toBe(
+          expected(vendor as string, product as string),
+        );
+  });
+
   test('matches false falls through to the vendor-wide claim, then the fallback, with warnings', () => {
     const wide = makeParser('wide', [{ deviceVendor: 'Acme' }], (r) => r.name !== 'neither');
     const narrow = makeParser(
