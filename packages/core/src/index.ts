@@ -24,6 +24,7 @@ export { isCefKey } from './cef/cef-escape.js';
 export { createCefExtensionMap } from './cef/create-cef-extension-map.js';
 export { flattenCefExtensions } from './cef/flatten-cef-extensions.js';
 export { createInputMemo, type InputMemoOptions } from './text/create-input-memo.js';
+export { createInputPairMemo } from './text/create-input-pair-memo.js';
 export { createKeyPrefixer } from './text/create-key-prefixer.js';
 export { detachString } from './text/detach-string.js';
 export { getCefExtension } from './cef/get-cef-extension.js';

@@ -1,4 +1,4 @@
-import { type CefRecord, detachString, flattenCefExtensions } from '@otbridge/core';
+import { type CefRecord, createInputPairMemo, flattenCefExtensions } from '@otbridge/core';
 
 /** The four Claroty CEF dialects (vendors.md §2). */
 export const CLAROTY_DIALECTS = {
@@ -37,28 +37,14 @@ function pairKey(vendor: string, product: string): string {
 }
 
 // Families by the header's exact spelling, vendor then product (`null`: not Claroty's), so a record costs
-// two lookups instead of two lower-casings (and no concatenated key); bounded, as the spellings come from input.
-const FAMILY_BY_EXACT_PAIR = new Map<string, Map<string, ProductFamily | null>>();
-const MAX_CACHED_PAIRS = 256;
-let cachedPairs = 0;
+// two lookups instead of two lower-casings (and no concatenated key).
+const familyOfSpelling = createInputPairMemo(
+  (vendor, product): ProductFamily | null => FAMILY_BY_PAIR.get(pairKey(vendor, product)) ?? null,
+  { maxEntries: 256 },
+);
 
 function familyOf(record: CefRecord): ProductFamily | undefined {
-  const vendor = record.deviceVendor;
-  const product = record.deviceProduct;
-  let byProduct = FAMILY_BY_EXACT_PAIR.get(vendor);
-  let family = byProduct?.get(product);
-  if (family === undefined) {
-    family = FAMILY_BY_PAIR.get(pairKey(vendor, product)) ?? null;
-    if (cachedPairs < MAX_CACHED_PAIRS) {
-      if (byProduct === undefined) {
-        byProduct = new Map();
-        FAMILY_BY_EXACT_PAIR.set(detachString(vendor), byProduct);
-      }
-      byProduct.set(detachString(product), family);
-      cachedPairs += 1;
-    }
-  }
-  return family ?? undefined;
+  return familyOfSpelling(record.deviceVendor, record.deviceProduct) ?? undefined;
 }
 
 /** Whether the header names a Claroty product (case-insensitive, as the registry routes). */

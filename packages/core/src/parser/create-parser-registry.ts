@@ -1,6 +1,6 @@
 import type { CefRecord } from '../cef/cef-record.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { detachString } from '../text/detach-string.js';
+import { createInputPairMemo } from '../text/create-input-pair-memo.js';
 import { genericCefParser } from './generic-cef-parser.js';
 import { ParserConflictError } from './parser-conflict-error.js';
 import { ParserDefinitionError } from './parser-definition-error.js';
@@ -92,30 +92,18 @@ export function createParserRegistry(
 
   // The claimants of a header, product claim first: normalised (trimmed, lower-cased) and looked up once per
   // exact spelling of vendor and product, since a sensor sends the same two strings on every record.
-  // Bounded, as the spellings come from input; the kept keys are detached from their lines.
-  const claimantsBySpelling = new Map<string, Map<string, readonly RegisteredParser[]>>();
-  let cachedSpellings = 0;
-  const claimantsOf = (deviceVendor: string, deviceProduct: string): readonly RegisteredParser[] => {
-    let byProduct = claimantsBySpelling.get(deviceVendor);
-    const known = byProduct?.get(deviceProduct);
-    if (known !== undefined) return known;
-    const vendor = normalizeName(deviceVendor);
-    const candidates: RegisteredParser[] = [];
-    const productParser = productClaims.get(vendor + KEY_SEPARATOR + normalizeName(deviceProduct));
-    if (productParser !== undefined) candidates.push(productParser);
-    const vendorParser = vendorClaims.get(vendor);
-    if (vendorParser !== undefined && vendorParser !== productParser) candidates.push(vendorParser);
-    Object.freeze(candidates);
-    if (cachedSpellings < MAX_CACHED_SPELLINGS) {
-      if (byProduct === undefined) {
-        byProduct = new Map();
-        claimantsBySpelling.set(detachString(deviceVendor), byProduct);
-      }
-      byProduct.set(detachString(deviceProduct), candidates);
-      cachedSpellings += 1;
-    }
-    return candidates;
-  };
+  const claimantsOf = createInputPairMemo(
+    (deviceVendor, deviceProduct): readonly RegisteredParser[] => {
+      const vendor = normalizeName(deviceVendor);
+      const candidates: RegisteredParser[] = [];
+      const productParser = productClaims.get(vendor + KEY_SEPARATOR + normalizeName(deviceProduct));
+      if (productParser !== undefined) candidates.push(productParser);
+      const vendorParser = vendorClaims.get(vendor);
+      if (vendorParser !== undefined && vendorParser !== productParser) candidates.push(vendorParser);
+      return Object.freeze(candidates);
+    },
+    { maxEntries: MAX_CACHED_SPELLINGS },
+  );
 
   const frozenParsers = Object.freeze([...parsers]);
   return Object.freeze({
