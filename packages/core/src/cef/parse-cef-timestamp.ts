@@ -104,6 +104,16 @@ export function parseCefTimestamp(value: string, options: ParseCefTimestampOptio
       return { ok: true, date: new Date(wallAsUtc - assumed.zone.offset * 60_000), diagnostics };
     }
   }
+  // The syslog form, `MMM dd HH:mm:ss` without a year or zone (every line with a BSD syslog header has one),
+  // read without the pattern's match array and substrings when the default zone is an offset.
+  const yearless = scanYearlessDateTime(text);
+  if (yearless !== undefined) {
+    const assumed = resolveDefaultZone(options.defaultTimeZone);
+    if (assumed !== undefined && 'offset' in assumed.zone) {
+      diagnostics.push(createDiagnostic(CODES.timestampDefaultZone, 'warning', assumed.message));
+      return inferYear(text, yearless, assumed.zone, options, diagnostics);
+    }
+  }
   return parseCefFormByPattern(text, options, diagnostics);
 }
 
@@ -141,20 +151,7 @@ export function parseCefFormByPattern(
     if (t === undefined) return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date.`);
     return { ok: true, date: new Date(t), diagnostics };
   }
-  const reference = options.reference.getTime();
-  if (Number.isNaN(reference))
-    return fail(diagnostics, CODES.invalidTimestamp, 'The reference time is not a valid date.');
-  const latest = reference + DAY_MS;
-  const referenceYear = new Date(reference).getUTCFullYear();
-  // Newest candidate year first; go back far enough to find a leap year for Feb 29.
-  for (let year = referenceYear + 1; year >= referenceYear - 8; year--) {
-    const t = toEpoch(year, wall, zone);
-    if (t !== undefined && t <= latest) {
-      diagnostics.push(createDiagnostic(CODES.timestampInferredYear, 'warning', inferredYearMessage(year)));
-      return { ok: true, date: new Date(t), diagnostics };
-    }
-  }
-  return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date in any recent year.`);
+  return inferYear(text, wall, zone, options, diagnostics);
 }
 
 // One message string per inferred year, shared: a syslog time has no year, so every such line gets this
@@ -169,6 +166,33 @@ function inferredYearMessage(year: number): string {
     if (INFERRED_YEAR_MESSAGES.size < 64) INFERRED_YEAR_MESSAGES.set(year, message);
   }
   return message;
+}
+
+/**
+ * A year-less wall time (the syslog form) in the year that puts it nearest before the reference time (one
+ * day of clock skew allowed), with the warning that says the year was inferred.
+ */
+function inferYear(
+  text: string,
+  wall: WallTime,
+  zone: Zone,
+  options: ParseCefTimestampOptions,
+  diagnostics: Diagnostic[],
+): ParseCefTimestampResult {
+  const reference = options.reference.getTime();
+  if (Number.isNaN(reference))
+    return fail(diagnostics, CODES.invalidTimestamp, 'The reference time is not a valid date.');
+  const latest = reference + DAY_MS;
+  const referenceYear = new Date(reference).getUTCFullYear();
+  // Newest candidate year first; go back far enough to find a leap year for Feb 29.
+  for (let year = referenceYear + 1; year >= referenceYear - 8; year--) {
+    const t = toEpoch(year, wall, zone);
+    if (t !== undefined && t <= latest) {
+      diagnostics.push(createDiagnostic(CODES.timestampInferredYear, 'warning', inferredYearMessage(year)));
+      return { ok: true, date: new Date(t), diagnostics };
+    }
+  }
+  return fail(diagnostics, CODES.invalidTimestamp, `"${text}" is not a real date in any recent year.`);
 }
 
 // Module-level patterns and helpers (no closures per call); the patterns are not global, so exec is stateless.
@@ -339,14 +363,54 @@ export function scanCefDateTime(text: string): number | undefined {
   const second = twoDigits(text, 18);
   if ((day | century | yearInCentury | hour | minute | second) < 0) return undefined;
   if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  let millisecond = 0;
-  if (length > 20) {
-    const end = digitRunEnd(text, 21);
-    if (text.charCodeAt(20) !== 46 || end !== length || end === 21 || end - 21 > MAX_FRACTION_DIGITS)
-      return undefined;
-    millisecond = fractionMilliseconds(text, 21, end);
-  }
+  const millisecond = trailingFractionMs(text, 20);
+  if (millisecond < 0) return undefined;
   return toRealUtcTime(century * 100 + yearInCentury, month, day, hour, minute, second, millisecond);
+}
+
+/**
+ * The wall time of `MMM dd HH:mm:ss[.fraction]` or `MMM  d HH:mm:ss[.fraction]` (a space-padded day), the
+ * year-less, zone-less values `CEF_PATTERN` gives a real month, day and time; `undefined` for anything else
+ * (a year, a zone, a lowercase month, a one-digit day after one space), which the pattern path then decides.
+ * Exported for the test that checks it against that path.
+ */
+export function scanYearlessDateTime(text: string): WallTime | undefined {
+  const length = text.length;
+  if (length < 15 || text.charCodeAt(3) !== 32 || text.charCodeAt(6) !== 32) return undefined;
+  if (text.charCodeAt(9) !== 58 || text.charCodeAt(12) !== 58) return undefined;
+  const month = MONTH_BY_CODES.get(
+    (text.charCodeAt(0) << 16) | (text.charCodeAt(1) << 8) | text.charCodeAt(2),
+  );
+  if (month === undefined) return undefined;
+  const padded = text.charCodeAt(4) === 32;
+  const day = padded ? oneDigit(text, 5) : twoDigits(text, 4);
+  const hour = twoDigits(text, 7);
+  const minute = twoDigits(text, 10);
+  const second = twoDigits(text, 13);
+  if ((day | hour | minute | second) < 0) return undefined;
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const millisecond = trailingFractionMs(text, 15);
+  if (millisecond < 0) return undefined;
+  return { month, day, hour, minute, second, millisecond };
+}
+
+/**
+ * The milliseconds of the `.fraction` (1-9 digits) that ends `text` from `dot`; 0 when `text` ends at `dot`;
+ * -1 when what follows is no such fraction.
+ */
+function trailingFractionMs(text: string, dot: number): number {
+  const length = text.length;
+  if (length === dot) return 0;
+  const end = digitRunEnd(text, dot + 1);
+  if (text.charCodeAt(dot) !== 46 || end !== length || end === dot + 1 || end - dot - 1 > MAX_FRACTION_DIGITS)
+    return -1;
+  return fractionMilliseconds(text, dot + 1, end);
+}
+
+/** The value of the ASCII digit at `index`, or -1. */
+function oneDigit(text: string, index: number): number {
+  const digit = text.charCodeAt(index) - DIGIT_0;
+  return digit >= 0 && digit <= 9 ? digit : -1;
 }
 
 /** Both patterns take 1-9 fraction digits. */

@@ -1,6 +1,10 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { parseCefFormByPattern, scanCefDateTime } from '../../src/cef/parse-cef-timestamp.js';
+import {
+  parseCefFormByPattern,
+  scanCefDateTime,
+  scanYearlessDateTime,
+} from '../../src/cef/parse-cef-timestamp.js';
 import { CEF_DIAGNOSTIC_CODES as C, parseCefTimestamp } from '../../src/index.js';
 
 const reference = new Date('2024-01-10T12:00:00.000Z');
@@ -27,6 +31,12 @@ const cefLike = fc
       (value) => value.toLowerCase(),
       (value) => value.replace(/ 0(\d) /, '  $1 '),
       (value) => value.slice(0, 7) + value.slice(12),
+      // The syslog form: no year, a space-padded day, a fraction, a zone.
+      (value) => (value.slice(0, 7) + value.slice(12)).replace(/^(\w{3}) 0(\d) /, '$1  $2 '),
+      (value) => `${value.slice(0, 7) + value.slice(12)}.123`,
+      (value) => `${value.slice(0, 7) + value.slice(12)}.1234567890`,
+      (value) => `${value.slice(0, 7) + value.slice(12)} UTC`,
+      (value) => (value.slice(0, 7) + value.slice(12)).replace(/^(\w{3}) (\d\d) /, '$1 $2  '),
       at(4, '00'),
       at(4, '31'),
       at(4, '32'),
@@ -44,7 +54,7 @@ const cefLike = fc
     return change(text);
   });
 
-describe('scanCefDateTime (the CEF-form fast path of parseCefTimestamp)', () => {
+describe('scanCefDateTime and scanYearlessDateTime (the CEF-form fast paths of parseCefTimestamp)', () => {
   propTest.prop([cefLike, fc.constantFrom(undefined, 'UTC', '+02:00', 'EST', 'Europe/Berlin', 'Not/AZone')], {
     numRuns: 3000,
   })('gives the pattern path’s answer and diagnostics whenever it reads a value', (text, defaultTimeZone) => {
@@ -52,11 +62,32 @@ describe('scanCefDateTime (the CEF-form fast path of parseCefTimestamp)', () => 
     const bySlowPath = parseCefFormByPattern(text, options);
     const result = parseCefTimestamp(text, options);
     // What the scanner reads is a real date and time: with a known zone the pattern path accepts it too.
-    if (scanCefDateTime(text) !== undefined && defaultTimeZone !== 'Not/AZone')
+    if (
+      (scanCefDateTime(text) !== undefined || scanYearlessDateTime(text) !== undefined) &&
+      defaultTimeZone !== 'Not/AZone'
+    )
       expect(bySlowPath.ok).toBe(true);
     expect(result.ok).toBe(bySlowPath.ok);
     if (result.ok && bySlowPath.ok) expect(result.date.getTime()).toBe(bySlowPath.date.getTime());
     expect(result.diagnostics).toEqual(bySlowPath.diagnostics);
+  });
+
+  it('reads the syslog form (no year, no zone) and leaves the rest to the pattern path', () => {
+    expect(scanYearlessDateTime('Sep 12 15:18:01')).toEqual({
+      month: 8,
+      day: 12,
+      hour: 15,
+      minute: 18,
+      second: 1,
+      millisecond: 0,
+    });
+    expect(scanYearlessDateTime('Jun  3 10:00:00.25')?.day).toBe(3);
+    expect(scanYearlessDateTime('Jun  3 10:00:00.25')?.millisecond).toBe(250);
+    for (const declined of ['Sep 12 2018 15:18:01', 'Jun 3 10:00:00', 'Jun  0 10:00:00', 'sep 12 15:18:01'])
+      expect(scanYearlessDateTime(declined)).toBeUndefined();
+    const result = parseCefTimestamp('Jan  9 23:00:00', { reference, defaultTimeZone: '+02:00' });
+    expect(result.ok && result.date.toISOString()).toBe('2024-01-09T21:00:00.000Z');
+    expect(result.diagnostics.map((d) => d.code)).toEqual([C.timestampDefaultZone, C.timestampInferredYear]);
   });
 
   it('reads the zone-less form with a year and leaves the rest to the pattern path', () => {
