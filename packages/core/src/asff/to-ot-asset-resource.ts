@@ -98,7 +98,8 @@ function putDetail(
 ): number {
   if (!isPresent(value) || !isPresent(key) || count >= ASFF_LIMITS.DETAILS_OTHER) return count;
   const safeKey = fitUtf16(key, ASFF_LIMITS.DETAILS_OTHER_KEY);
-  const next = Object.hasOwn(other, safeKey) ? count : count + 1;
+  // The caller passes only keys `other` does not hold yet; a shortened one may still meet a kept key.
+  const next = safeKey !== key && Object.hasOwn(other, safeKey) ? count : count + 1;
   const text = fitUtf16(value, ASFF_LIMITS.DETAILS_OTHER_VALUE);
   if (safeKey === '__proto__')
     Object.defineProperty(other, safeKey, {

@@ -288,6 +288,15 @@ describe('defaultProductArn', () => {
 });
 
 describe('toOtAssetResource and toAsffNetwork', () => {
+  it('counts two long detail keys cut to the same key once against the 50 pairs', () => {
+    const details: Record<string, string> = { ['a'.repeat(200)]: 'first', ['a'.repeat(150)]: 'second' };
+    for (let index = 0; index < 49; index++) details[`k${index}`] = 'v';
+    const other = toOtAssetResource({ details }).Details?.Other ?? {};
+    expect(Object.keys(other)).toHaveLength(50);
+    expect(other.k48).toBe('v');
+    expect(other[`${'a'.repeat(126)}…`]).toBe('second');
+  });
+
   it('maps an asset to an Other resource with Details.Other', () => {
     expect(
       toOtAssetResource({
