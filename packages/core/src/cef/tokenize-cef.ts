@@ -8,6 +8,7 @@ import {
   CEF_MAX_RECORD_LENGTH,
 } from './cef-limits.js';
 import type { DecodedLine, TokenizeCefOptions, TokenizeCefResult } from './cef-record.js';
+import { lineCodeUnits } from './line-code-units.js';
 import { parseSyslogPrefix } from './parse-syslog-prefix.js';
 import { type CefHeaderFields, TokenizedCefRecord } from './tokenized-cef-record.js';
 
@@ -239,6 +240,8 @@ function scanExtension(
   nextBackslash: number,
 ): readonly number[] {
   const spans = SPANS;
+  // The line's code units as a typed array (when it fits the scratch): the backward key scans read them.
+  const units = lineCodeUnits(line);
   let count = 0;
   while (pos < end && line.charCodeAt(pos) === SPACE) pos++;
   const junkStart = pos;
@@ -279,7 +282,8 @@ function scanExtension(
     // Read the run before "=" backwards; it must be key-shaped and preceded by a space (or start the extension).
     const floor = valueStart === -1 ? junkStart : valueStart;
     let k = eq;
-    while (k > floor && KEY_CLASS[line.charCodeAt(k - 1)] !== 0) k--;
+    if (units !== undefined) while (k > floor && KEY_CLASS[units[k - 1] as number] !== 0) k--;
+    else while (k > floor && KEY_CLASS[line.charCodeAt(k - 1)] !== 0) k--;
     let dash = false;
     if (k > floor && line.charCodeAt(k - 1) === DASH) {
       // Rare: a "-" in the key (tolerated, reported below). Continue from where the fast loop stopped.
