@@ -284,18 +284,19 @@ function scanExtension(
     let k = eq;
     if (units !== undefined) while (k > floor && KEY_CLASS[units[k - 1] as number] !== 0) k--;
     else while (k > floor && KEY_CLASS[line.charCodeAt(k - 1)] !== 0) k--;
+    // The unit before the run (-1 at the floor) and the run's first unit, each read once.
+    let before = k > floor ? (units !== undefined ? (units[k - 1] as number) : line.charCodeAt(k - 1)) : -1;
     let dash = false;
-    if (k > floor && line.charCodeAt(k - 1) === DASH) {
+    if (before === DASH) {
       // Rare: a "-" in the key (tolerated, reported below). Continue from where the fast loop stopped.
       dash = true;
       while (k > floor && (KEY_CLASS[line.charCodeAt(k - 1)] !== 0 || line.charCodeAt(k - 1) === DASH)) k--;
+      before = k > floor ? line.charCodeAt(k - 1) : -1;
     }
-    const first = k < eq ? line.charCodeAt(k) : -1;
+    const first = k < eq ? (units !== undefined ? (units[k] as number) : line.charCodeAt(k)) : -1;
     const startsKey = first !== -1 && (KEY_CLASS[first]! & KEY_START) !== 0;
-    const afterSpace =
-      valueStart === -1
-        ? k === junkStart || line.charCodeAt(k - 1) === SPACE
-        : k > floor && line.charCodeAt(k - 1) === SPACE;
+    // Before the first key the run may also start the extension (junkStart is the floor then).
+    const afterSpace = before === SPACE || (valueStart === -1 && k === junkStart);
     if (!startsKey || !afterSpace) {
       sink.spec(CODES.unescapedEquals, 'An "=" inside a value must be escaped as "\\=".', eq);
       continue;
