@@ -100,10 +100,17 @@ for (const value of ABSENT_VALUES) if (value !== '') ABSENT_FIRST_CHARS[value.ch
 /** The value, or `undefined` when it is missing, blank or a "no value" placeholder. */
 export function present(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  // A value that starts and ends with printable ASCII other than the space has nothing to trim.
+  const length = value.length;
+  if (length === 0) return undefined;
+  // A value that starts and ends with printable ASCII other than the space has nothing to trim (the usual
+  // value: its first unit, read once, also says whether it could be a placeholder).
   const head = value.charCodeAt(0);
-  const tail = value.charCodeAt(value.length - 1);
-  const text = head > 32 && head < 127 && tail > 32 && tail < 127 ? value : value.trim();
+  const tail = value.charCodeAt(length - 1);
+  if (head > 32 && head < 127 && tail > 32 && tail < 127)
+    return length > MAX_ABSENT_LENGTH || ABSENT_FIRST_CHARS[head] === 0 || !ABSENT_VALUES.has(value)
+      ? value
+      : undefined;
+  const text = value.trim();
   // Longer than every placeholder, or starting like none of them: skip hashing the value for the set lookup.
   if (text.length > MAX_ABSENT_LENGTH) return text;
   if (text.length === 0) return undefined;
