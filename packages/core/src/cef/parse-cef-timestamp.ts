@@ -98,23 +98,33 @@ export function parseCefTimestamp(value: string, options: ParseCefTimestampOptio
   // default zone is an offset (UTC unless configured); anything else takes the pattern path.
   const wallAsUtc = scanCefDateTime(text);
   if (wallAsUtc !== undefined) {
-    const assumed = resolveDefaultZone(options.defaultTimeZone);
-    if (assumed !== undefined && 'offset' in assumed.zone) {
-      diagnostics.push(createDiagnostic(CODES.timestampDefaultZone, 'warning', assumed.message));
-      return { ok: true, date: new Date(wallAsUtc - assumed.zone.offset * 60_000), diagnostics };
-    }
+    const zone = assumedOffsetZone(options, diagnostics);
+    if (zone !== undefined)
+      return { ok: true, date: new Date(wallAsUtc - zone.offset * 60_000), diagnostics };
   }
   // The syslog form, `MMM dd HH:mm:ss` without a year or zone (every line with a BSD syslog header has one),
   // read without the pattern's match array and substrings when the default zone is an offset.
   const yearless = scanYearlessDateTime(text);
   if (yearless !== undefined) {
-    const assumed = resolveDefaultZone(options.defaultTimeZone);
-    if (assumed !== undefined && 'offset' in assumed.zone) {
-      diagnostics.push(createDiagnostic(CODES.timestampDefaultZone, 'warning', assumed.message));
-      return inferYear(text, yearless, assumed.zone, options, diagnostics);
-    }
+    const zone = assumedOffsetZone(options, diagnostics);
+    if (zone !== undefined) return inferYear(text, yearless, zone, options, diagnostics);
   }
   return parseCefFormByPattern(text, options, diagnostics);
+}
+
+/**
+ * The default zone for a zone-less timestamp when it is a fixed offset (UTC unless configured), with the
+ * warning that says it was assumed; `undefined` (and no warning) for an IANA or unknown name, which the
+ * pattern path resolves and reports.
+ */
+function assumedOffsetZone(
+  options: ParseCefTimestampOptions,
+  diagnostics: Diagnostic[],
+): { readonly offset: number } | undefined {
+  const assumed = resolveDefaultZone(options.defaultTimeZone);
+  if (assumed === undefined || !('offset' in assumed.zone)) return undefined;
+  diagnostics.push(createDiagnostic(CODES.timestampDefaultZone, 'warning', assumed.message));
+  return assumed.zone;
 }
 
 /**
