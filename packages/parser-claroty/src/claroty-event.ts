@@ -176,20 +176,9 @@ export function collectProductFields(
   exclude: ReadonlySet<string> = NO_KEYS,
 ): string[] {
   const result: string[] = [];
-  for (const [key, value] of entries) addProductField(result, key, value, exclude);
+  for (const [key, value] of entries)
+    if (!exclude.has(key)) pushPresent(result, toProductFieldKey(key), value);
   return result;
-}
-
-/** One step of `collectProductFields`: appends `claroty/<key>` unless excluded or not present. */
-export function addProductField(
-  result: string[],
-  key: string,
-  value: string | undefined,
-  exclude: ReadonlySet<string>,
-): void {
-  if (exclude.has(key)) return;
-  const text = present(value);
-  if (text !== undefined) result.push(toProductFieldKey(key), text);
 }
 
 /** `[key, claroty/<key>]` for each key not in `exclude`, in order: for a mapper's constant priority keys. */
@@ -197,7 +186,7 @@ export function toPriorityKeys(
   keys: readonly string[],
   exclude: ReadonlySet<string>,
 ): readonly (readonly [string, string])[] {
-  return keys.filter((key) => !exclude.has(key)).map((key) => [key, `claroty/${key}`] as const);
+  return keys.filter((key) => !exclude.has(key)).map((key) => [key, toProductFieldKey(key)] as const);
 }
 
 /**
