@@ -188,25 +188,25 @@ function readTime(
 // ProductFields keys of the header fields and of every dictionary key, built once: a record's dictionary
 // keys then cost one lookup each. Keys outside the dictionary and labels (names from input) get theirs
 // from bounded caches, built once per name rather than concatenated (and hashed as a new string) each time.
-const DICTIONARY_PREFIX = 'otbridge/cef/';
-const DEVICE_VENDOR_FIELD = `${DICTIONARY_PREFIX}deviceVendor`;
-const DEVICE_PRODUCT_FIELD = `${DICTIONARY_PREFIX}deviceProduct`;
-const DEVICE_VERSION_FIELD = `${DICTIONARY_PREFIX}deviceVersion`;
-const DEVICE_EVENT_CLASS_ID_FIELD = `${DICTIONARY_PREFIX}deviceEventClassId`;
-const SYSLOG_HOST_FIELD = `${DICTIONARY_PREFIX}syslogHost`;
-const DICTIONARY_FIELDS: ReadonlyMap<string, string> = new Map(
-  [...CEF_DICTIONARY].map(([key, fullName]) => [key, `${DICTIONARY_PREFIX}${fullName}`]),
-);
+// The prefixer's keys are interned strings, which ProductFields templates compare by pointer.
 const MAX_CACHED_KEYS = 4096;
+const dictionaryKey = createKeyPrefixer('otbridge/cef/', MAX_CACHED_KEYS);
+const DEVICE_VENDOR_FIELD = dictionaryKey('deviceVendor');
+const DEVICE_PRODUCT_FIELD = dictionaryKey('deviceProduct');
+const DEVICE_VERSION_FIELD = dictionaryKey('deviceVersion');
+const DEVICE_EVENT_CLASS_ID_FIELD = dictionaryKey('deviceEventClassId');
+const SYSLOG_HOST_FIELD = dictionaryKey('syslogHost');
+const DICTIONARY_FIELDS: ReadonlyMap<string, string> = new Map(
+  [...CEF_DICTIONARY].map(([key, fullName]) => [key, dictionaryKey(fullName)]),
+);
 const labelKey = createKeyPrefixer('otbridge/cef/label/', MAX_CACHED_KEYS);
 const extensionKey = createKeyPrefixer('otbridge/cef/ext/', MAX_CACHED_KEYS);
 
 /**
- * The ProductFields pairs of a record, in order: header fields, dictionary keys, labelled custom fields,
- * then the other keys (the budget drops the tail). Each key occurs once: the extensions come from a Map,
- * and the four groups have distinct prefixes.
+ * The ProductFields pairs of a record as one flat key/value list (no array per pair), in order: header
+ * fields, dictionary keys, labelled custom fields, then the other keys (the budget drops the tail). Each key
+ * occurs once: the extensions come from a Map, and the four groups have distinct prefixes.
  */
-// One flat key/value list (toProductFieldsFromList): no array per pair.
 function collectProductFields(record: CefRecord, fields: ReadonlyMap<string, string>): string[] {
   const entries: string[] = [];
   putField(entries, DEVICE_VENDOR_FIELD, record.deviceVendor);
