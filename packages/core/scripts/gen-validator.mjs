@@ -103,6 +103,44 @@ export function fastFindingType(value) {
 }
 
 /**
+ * ASFF timestamps as `toISOString` writes them (`2026-12-04T22:10:00.000Z`, what every otbridge parser
+ * sends): 24 units, digits and separators in place, month 01-12, day 01-31, hour 00-23, minute and second
+ * 00-59. About a tenth of the regular expression's time; any other form (offsets, other precisions,
+ * `23:59:60`) is left to it.
+ */
+export function fastIsoTimestamp(value) {
+  // Written out (no helpers, no constants): the generated module gets this function's source alone.
+  if (value.length !== 24) return false;
+  if (
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 84 ||
+    value.charCodeAt(13) !== 58 ||
+    value.charCodeAt(16) !== 58 ||
+    value.charCodeAt(19) !== 46 ||
+    value.charCodeAt(23) !== 90
+  )
+    return false;
+  // `((code - 48) >>> 0) < 10` is a digit; then the fields' ranges (minutes and seconds by their tens).
+  for (let index = 0; index < 23; index++) {
+    if (index === 4 || index === 7 || index === 10 || index === 13 || index === 16 || index === 19) continue;
+    if ((value.charCodeAt(index) - 48) >>> 0 >= 10) return false;
+  }
+  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
+  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
+  const hour = (value.charCodeAt(11) - 48) * 10 + value.charCodeAt(12) - 48;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    hour <= 23 &&
+    value.charCodeAt(14) <= 53 &&
+    value.charCodeAt(17) <= 53
+  );
+}
+
+/**
  * Fast tests written into the generated code as an expression over the checked variable, instead of a
  * call: the top-level validator is too large for V8 to inline calls into it, and a call per string was
  * about a tenth of its time. Each expression must give exactly its function's answer
@@ -118,6 +156,8 @@ export const INLINE_FAST_PATHS = new Map([
 export const PATTERN_FAST_PATHS = {
   '\\S': fastNonBlank,
   '^(?=[\\s\\S]*\\S)[^/]+(?:/[^/]+){0,2}$': fastFindingType,
+  '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d|23:59:60)(?:\\.\\d{1,9})?(?:Z|[+-](?:(?:0\\d|1[0-7])(?::?[0-5]\\d)?|18(?::?00)?))$':
+    fastIsoTimestamp,
 };
 
 /**

@@ -74,7 +74,11 @@ export { toFindingType, toFindingTypes } from './asff/to-finding-type.js';
 export type { OtAsset } from './asff/to-ot-asset-resource.js';
 export { toOtAssetResource } from './asff/to-ot-asset-resource.js';
 export type { ToProductFieldsResult } from './asff/to-product-fields.js';
-export { toProductFields, toProductFieldsFromList } from './asff/to-product-fields.js';
+export {
+  toProductFields,
+  toProductFieldsFromList,
+  toProductFieldsFromLists,
+} from './asff/to-product-fields.js';
 export type { TruncateUtf16Options, TruncateUtf16Result } from './asff/truncate-utf16.js';
 export { truncateUtf16 } from './asff/truncate-utf16.js';
 export type {

@@ -12,7 +12,7 @@ import {
   parseMacList,
   toAsffNetwork,
   toOtAssetResource,
-  toProductFieldsFromList,
+  toProductFieldsFromLists,
 } from '@otbridge/core';
 import { CLAROTY_DIAGNOSTIC_CODES } from './claroty-diagnostic-codes.js';
 import type { ClarotyEvent } from './claroty-event.js';
@@ -82,8 +82,8 @@ export function buildClarotyFinding(
   pushNonBlank(entries, 'claroty/device_version', record.deviceVersion);
   pushNonBlank(entries, 'claroty/signature_id', record.deviceEventClassId);
   if (event.resolved) entries.push('claroty/resolved', 'true');
-  // The mappers' pairs hold present() values only (trimmed, never blank): appended unchecked, in one copy.
-  const productFields = toProductFieldsFromList(entries.concat(event.productFields));
+  // The mappers' pairs hold present() values only (trimmed, never blank): read after these, not copied.
+  const productFields = toProductFieldsFromLists([entries, ...event.productFields]);
   if (productFields.dropped.length > 0) {
     diagnostics.push(
       createDiagnostic(

@@ -41,10 +41,11 @@ export interface ClarotyEvent {
   readonly sourceUrl: string | undefined;
   readonly vulnerabilityIds: readonly string[];
   /**
-   * `claroty/<field>` keys and their values as one flat list `[key0, value0, key1, value1, ...]` in priority
-   * order, values from `present` (never blank); the builder applies the budget.
+   * `claroty/<field>` keys and their values as flat lists `[key0, value0, key1, value1, ...]`, read one after
+   * the other in priority order (parts, not one copied list), values from `present` (never blank); the
+   * builder applies the budget.
    */
-  readonly productFields: readonly string[];
+  readonly productFields: readonly (readonly string[])[];
   readonly diagnostics: readonly Diagnostic[];
 }
 

@@ -181,7 +181,7 @@ export function mapCtdLegacyRecord(record: CefRecord): ClarotyEvent {
     ),
     sourceUrl: labelValue(labels, 'AlertUrl'),
     vulnerabilityIds: [],
-    productFields: productFields.concat(otherKeyFields),
+    productFields: [productFields, ...otherKeyFields],
     diagnostics: [],
   };
 }

@@ -67,12 +67,14 @@ export function mapSraRecord(record: CefRecord): ClarotyEvent {
     ),
     sourceUrl: undefined,
     vulnerabilityIds: [],
-    productFields: collectProductFields([
-      ['site_name', site],
-      ['message_id', messageId],
-      ['user', user],
-      ['signature_id', signature],
-    ]),
+    productFields: [
+      collectProductFields([
+        ['site_name', site],
+        ['message_id', messageId],
+        ['user', user],
+        ['signature_id', signature],
+      ]),
+    ],
     diagnostics: [],
   };
 }

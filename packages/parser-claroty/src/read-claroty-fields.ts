@@ -9,11 +9,11 @@ export interface ClarotyFields {
    */
   readonly values: readonly (string | undefined)[];
   /**
-   * `claroty/<key>` keys with their `present` values as one flat list `[key0, value0, ...]`: the priority
-   * keys in their order, then every other key in record order (a repeated key at its last position),
-   * leaving out excluded and skipped keys.
+   * `claroty/<key>` keys with their `present` values as flat lists `[key0, value0, ...]` read one after the
+   * other: the priority keys in their order, then every other key in record order (a repeated key at its
+   * last position), leaving out excluded and skipped keys.
    */
-  readonly productFields: string[];
+  readonly productFields: readonly (readonly string[])[];
 }
 
 /** A dialect's record reader: `read` makes one pass over the extensions; `slots` index `values`. */
@@ -93,14 +93,14 @@ export function createClarotyFieldReader<const Key extends string>(
   let pass = 0;
 
   const finish = (values: (string | undefined)[], others: string[]): ClarotyFields => {
-    if (prioritySlots.length === 0) return { values, productFields: others };
+    if (prioritySlots.length === 0) return { values, productFields: [others] };
     const productFields: string[] = [];
     for (const [slot, productKey] of prioritySlots) {
       const text = present(values[slot]);
       if (text !== undefined) productFields.push(productKey, text);
     }
-    // One copy of the others (concat), not a push each with the array growing.
-    return { values, productFields: productFields.concat(others) };
+    // Two parts, not one copy: the builder reads them in order.
+    return { values, productFields: [productFields, others] };
   };
 
   // The Map path: deduplicated by the Map, in its order.

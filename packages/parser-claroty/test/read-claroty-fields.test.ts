@@ -59,7 +59,7 @@ describe('createClarotyFieldReader', () => {
         const { values, productFields } = reader.read(tokenized.record);
         const want = expected(pairs);
         expect(values).toEqual(want.values);
-        expect(productFields).toEqual(want.productFields);
+        expect(productFields.flat()).toEqual(want.productFields);
       }
     },
   );

@@ -46,14 +46,32 @@ export function toProductFieldsFromList(
   list: readonly string[],
   budget: number = PARSER_PRODUCT_FIELDS_BUDGET,
 ): ToProductFieldsResult {
-  if (list.length % 2 !== 0)
-    throw new TypeError('toProductFieldsFromList: the list must hold whole key/value pairs (an even length)');
+  return toProductFieldsFromLists([list], budget);
+}
+
+/**
+ * `toProductFieldsFromList` for several flat key/value lists read one after the other, as if
+ * concatenated: a parser that gathers its pairs in parts (header fields, documented keys, the rest) passes
+ * the parts instead of copying them into one list first.
+ */
+export function toProductFieldsFromLists(
+  lists: readonly (readonly string[])[],
+  budget: number = PARSER_PRODUCT_FIELDS_BUDGET,
+): ToProductFieldsResult {
+  let length = 0;
+  for (const list of lists) {
+    if (list.length % 2 !== 0)
+      throw new TypeError(
+        'toProductFieldsFromLists: each list must hold whole key/value pairs (an even length)',
+      );
+    length += list.length;
+  }
   const limit = Math.min(Math.max(0, Math.floor(budget)), ASFF_LIMITS.PRODUCT_FIELDS);
   // From DICTIONARY_MODE_KEYS keys on, the pairs are collected in keys and values instead of the object
-  // (see buildLargeFields); from the start when a list of that many pairs comes in.
-  const large = list.length >= 2 * DICTIONARY_MODE_KEYS;
+  // (see buildLargeFields); from the start when that many pairs come in.
+  const large = length >= 2 * DICTIONARY_MODE_KEYS;
   if (large) {
-    const known = fromKnownSequence(list, limit);
+    const known = fromKnownSequence(lists, length, limit);
     if (known !== undefined) return known;
   }
   // A plain object rather than a null-prototype one (dictionary mode in V8, slow to fill, read and copy).
@@ -64,44 +82,46 @@ export function toProductFieldsFromList(
   let count = 0;
   let keys: string[] | undefined = large ? [] : undefined;
   let values: string[] | undefined = large ? [] : undefined;
-  for (let index = 0; index < list.length; index += 2) {
-    const rawKey = list[index] as string;
-    const rawValue = list[index + 1] as string;
-    const key = fitUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY);
-    if (isDroppedPair(key, rawValue)) {
-      dropped.push(rawKey);
-      continue;
-    }
-    const value = fitUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
-    if (keys !== undefined && values !== undefined) {
-      // At most 50 keys: a scan is cheaper than a hash set.
-      const at = keys.indexOf(key);
-      if (at !== -1) values[at] = value;
-      else if (count >= limit) dropped.push(rawKey);
-      else {
+  for (const list of lists) {
+    for (let index = 0; index < list.length; index += 2) {
+      const rawKey = list[index] as string;
+      const rawValue = list[index + 1] as string;
+      const key = fitUtf16(rawKey, ASFF_LIMITS.PRODUCT_FIELD_KEY);
+      if (isDroppedPair(key, rawValue)) {
+        dropped.push(rawKey);
+        continue;
+      }
+      const value = fitUtf16(rawValue, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
+      if (keys !== undefined && values !== undefined) {
+        // At most 50 keys: a scan is cheaper than a hash set.
+        const at = keys.indexOf(key);
+        if (at !== -1) values[at] = value;
+        else if (count >= limit) dropped.push(rawKey);
+        else {
+          keys.push(key);
+          values.push(value);
+          count += 1;
+        }
+        continue;
+      }
+      const isNew = !Object.hasOwn(fields, key);
+      if (isNew && count >= limit) {
+        dropped.push(rawKey);
+        continue;
+      }
+      if (isNew && count + 1 >= DICTIONARY_MODE_KEYS) {
+        keys = Object.keys(fields);
+        values = keys.map((known) => fields[known] as string);
         keys.push(key);
         values.push(value);
         count += 1;
+        continue;
       }
-      continue;
+      if (isNew) count += 1;
+      if (key === '__proto__')
+        Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
+      else fields[key] = value;
     }
-    const isNew = !Object.hasOwn(fields, key);
-    if (isNew && count >= limit) {
-      dropped.push(rawKey);
-      continue;
-    }
-    if (isNew && count + 1 >= DICTIONARY_MODE_KEYS) {
-      keys = Object.keys(fields);
-      values = keys.map((known) => fields[known] as string);
-      keys.push(key);
-      values.push(value);
-      count += 1;
-      continue;
-    }
-    if (isNew) count += 1;
-    if (key === '__proto__')
-      Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
-    else fields[key] = value;
   }
   if (count === 0) return { fields, dropped };
   const result = keys !== undefined && values !== undefined ? buildLargeFields(keys, values) : fields;
@@ -110,27 +130,58 @@ export function toProductFieldsFromList(
 }
 
 /**
- * The result for a long list whose keys are, as given, a sequence seen before (a template) and whose values
+ * The result for long lists whose keys are, as given, a sequence seen before (a template) and whose values
  * are all present. A template's keys are distinct and were kept before (not blank, not `aws/`, not over
- * 128 units), so the list has no repeated key, nothing to drop and, within `limit`, nothing over the
+ * 128 units), so the lists have no repeated key, nothing to drop and, within `limit`, nothing over the
  * budget: each pair costs a pointer comparison of its key and a check of its value, without the repeat
  * check (a scan of the keys so far for every key: about 600 comparisons for a Claroty record's 35 keys).
  * `undefined` otherwise (a new sequence, a repeat, something to drop): the general path decides.
  */
-function fromKnownSequence(list: readonly string[], limit: number): ToProductFieldsResult | undefined {
-  const candidates = FIELDS_TEMPLATES.get(list[0] as string);
+function fromKnownSequence(
+  lists: readonly (readonly string[])[],
+  length: number,
+  limit: number,
+): ToProductFieldsResult | undefined {
+  const candidates = FIELDS_TEMPLATES.get(firstKey(lists) as string);
   if (candidates === undefined) return undefined;
-  const template = findTemplate(candidates, list, 2);
+  const template = findTemplateOfLists(candidates, lists, length >> 1);
   if (template === undefined || template.keys.length > limit) return undefined;
-  const values: string[] = new Array(list.length >> 1);
-  for (let index = 1; index < list.length; index += 2) {
-    const value = list[index] as string;
-    if (isBlank(value)) return undefined;
-    values[index >> 1] = fitUtf16(value, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
+  const values: string[] = new Array(length >> 1);
+  let at = 0;
+  for (const list of lists) {
+    for (let index = 1; index < list.length; index += 2) {
+      const value = list[index] as string;
+      if (isBlank(value)) return undefined;
+      values[at++] = fitUtf16(value, ASFF_LIMITS.PRODUCT_FIELD_VALUE);
+    }
   }
   const fields = fromTemplate(template, template.keys, values);
   FRESH_FIELDS.add(fields);
   return { fields, dropped: [] };
+}
+
+function firstKey(lists: readonly (readonly string[])[]): string | undefined {
+  for (const list of lists) if (list.length > 0) return list[0];
+  return undefined;
+}
+
+// The template whose keys are those of the flat key/value lists, in order. The first key chose the
+// candidates (the Map compares it by content); the rest are compared here, by pointer for the usual key a
+// parser keeps as one string.
+function findTemplateOfLists(
+  candidates: readonly FieldsTemplate[],
+  lists: readonly (readonly string[])[],
+  count: number,
+): FieldsTemplate | undefined {
+  search: for (const candidate of candidates) {
+    const known = candidate.keys;
+    if (known.length !== count) continue;
+    let at = 0;
+    for (const list of lists)
+      for (let index = 0; index < list.length; index += 2) if (known[at++] !== list[index]) continue search;
+    return candidate;
+  }
+  return undefined;
 }
 
 /** A blank key or value, or the reserved `aws/` prefix: left out and reported. */
@@ -169,7 +220,7 @@ const MAX_TEMPLATES_PER_FIRST_KEY = 8;
 function buildLargeFields(keys: string[], values: readonly string[]): Record<string, string> {
   const first = keys[0] as string;
   const candidates = FIELDS_TEMPLATES.get(first);
-  const template = candidates === undefined ? undefined : findTemplate(candidates, keys, 1);
+  const template = candidates === undefined ? undefined : findTemplate(candidates, keys);
   if (template === undefined) {
     const entry: FieldsTemplate = {
       // Detached: the keys may be cut from a line that the template would otherwise keep alive.
@@ -203,19 +254,15 @@ function fromTemplate(
   return fields;
 }
 
-// The template whose keys are list[0], list[stride], list[2 * stride], ... (the keys of a flat key/value list
-// with stride 2). The first key chose the candidates (the Map compares it by content); the rest are compared
-// here, by pointer for the usual key a parser keeps as one string.
+// The template whose keys are `keys` (the first chose the candidates; the rest compared by pointer first).
 function findTemplate(
   candidates: readonly FieldsTemplate[],
-  list: readonly string[],
-  stride: 1 | 2,
+  keys: readonly string[],
 ): FieldsTemplate | undefined {
-  const count = list.length / stride;
   search: for (const candidate of candidates) {
     const known = candidate.keys;
-    if (known.length !== count) continue;
-    for (let index = 1; index < count; index++) if (known[index] !== list[index * stride]) continue search;
+    if (known.length !== keys.length) continue;
+    for (let index = 1; index < keys.length; index++) if (known[index] !== keys[index]) continue search;
     return candidate;
   }
   return undefined;

@@ -12,7 +12,11 @@ import {
 import { parseAsffTimestamp, toAsffTimestamp } from '../../src/asff/to-asff-timestamp.js';
 import { toFindingType } from '../../src/asff/to-finding-type.js';
 import { toOtAssetResource } from '../../src/asff/to-ot-asset-resource.js';
-import { toProductFields, toProductFieldsFromList } from '../../src/asff/to-product-fields.js';
+import {
+  toProductFields,
+  toProductFieldsFromList,
+  toProductFieldsFromLists,
+} from '../../src/asff/to-product-fields.js';
 import { truncateUtf16 } from '../../src/asff/truncate-utf16.js';
 import { validateFinding } from '../../src/asff/validate-finding.js';
 import { typicalFinding } from './finding-fixture.js';
@@ -474,6 +478,8 @@ describe('toProductFields', () => {
 
   it('refuses a key/value list of odd length (a key without its value is a parser bug)', () => {
     expect(() => toProductFieldsFromList(['a', '1', 'b'])).toThrow(TypeError);
+    // Each part whole: a pair split across two lists is refused too.
+    expect(() => toProductFieldsFromLists([['a', '1', 'b'], ['2']])).toThrow(TypeError);
   });
 
   it('keeps __proto__ as a plain key', () => {
@@ -558,22 +564,30 @@ describe('toProductFields', () => {
       maxLength: 90,
     }),
     fc.integer({ min: 0, max: 60 }),
-  ])('matches a plain model, also when the same keys come again with other values', (entries, budget) => {
-    const again = entries.map(([key, value]) => [key, `${value}!`] as const);
-    for (const batch of [entries, again, entries]) {
-      const model = modelProductFields(batch, Math.min(budget, 50));
-      // Both forms, pairs and the flat key/value list, give the model's result (the list after the pairs
-      // made a template of a sequence, and before the next batch's pairs use it).
-      for (const { fields, dropped } of [
-        toProductFields(batch, budget),
-        toProductFieldsFromList(batch.flat(), budget),
-      ]) {
-        expect(Object.entries(fields)).toEqual(model.entries);
-        expect(dropped).toEqual(model.dropped);
-        expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    fc.array(fc.nat(90), { maxLength: 3 }),
+  ])(
+    'matches a plain model, also when the same keys come again with other values',
+    (entries, budget, cuts) => {
+      const again = entries.map(([key, value]) => [key, `${value}!`] as const);
+      for (const batch of [entries, again, entries]) {
+        const model = modelProductFields(batch, Math.min(budget, 50));
+        // Both forms, pairs and the flat key/value list, give the model's result (the list after the pairs
+        // made a template of a sequence, and before the next batch's pairs use it).
+        // The same pairs cut into parts (some empty) at whole pairs.
+        const at = [...new Set(cuts.map((cut) => Math.min(cut, batch.length)))].sort((a, b) => a - b);
+        const parts = [0, ...at].map((start, index) => batch.slice(start, at[index] ?? batch.length).flat());
+        for (const { fields, dropped } of [
+          toProductFields(batch, budget),
+          toProductFieldsFromList(batch.flat(), budget),
+          toProductFieldsFromLists(parts, budget),
+        ]) {
+          expect(Object.entries(fields)).toEqual(model.entries);
+          expect(dropped).toEqual(model.dropped);
+          expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('toFindingType', () => {
