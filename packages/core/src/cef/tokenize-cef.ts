@@ -282,8 +282,20 @@ function scanExtension(
     // Read the run before "=" backwards; it must be key-shaped and preceded by a space (or start the extension).
     const floor = valueStart === -1 ? junkStart : valueStart;
     let k = eq;
-    if (units !== undefined) while (k > floor && KEY_CLASS[units[k - 1] as number] !== 0) k--;
-    else while (k > floor && KEY_CLASS[line.charCodeAt(k - 1)] !== 0) k--;
+    if (units !== undefined) {
+      // Four units a step while all four are key characters (four independent reads instead of a chain of
+      // one), then one at a time to the run's start.
+      while (
+        k - 4 >= floor &&
+        (KEY_CLASS[units[k - 1] as number]! &
+          KEY_CLASS[units[k - 2] as number]! &
+          KEY_CLASS[units[k - 3] as number]! &
+          KEY_CLASS[units[k - 4] as number]!) !==
+          0
+      )
+        k -= 4;
+      while (k > floor && KEY_CLASS[units[k - 1] as number] !== 0) k--;
+    } else while (k > floor && KEY_CLASS[line.charCodeAt(k - 1)] !== 0) k--;
     // The unit before the run (-1 at the floor) and the run's first unit, each read once.
     let before = k > floor ? (units !== undefined ? (units[k - 1] as number) : line.charCodeAt(k - 1)) : -1;
     let dash = false;
