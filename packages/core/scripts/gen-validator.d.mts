@@ -10,8 +10,6 @@ export declare function guardLengthChecks(source: string): string;
 export declare function fastNonBlank(value: string): boolean;
 /** A sufficient test for the `Types` pattern, exact for values that start with printable ASCII other than ` ` and `/`. */
 export declare function fastFindingType(value: string): boolean;
-/** A sufficient test for the Timestamp pattern: true only for `toISOString`'s form of a valid time. */
-export declare function fastIsoTimestamp(value: string): boolean;
 /** Schema pattern source → the sufficient test the generated code runs before the pattern. */
 export declare const PATTERN_FAST_PATHS: Readonly<Record<string, (value: string) => boolean>>;
 /** Fast test → the same test as an expression over a variable name, written inline into the generated code. */

@@ -103,70 +103,6 @@ export function fastFindingType(value) {
 }
 
 /**
- * ASFF timestamps as `toISOString` writes them (`2026-12-04T22:10:00.000Z`, what every otbridge parser
- * sends): 24 units, digits and separators in place, month 01-12, day 01-31, hour 00-23, minute and second
- * 00-59. About a tenth of the regular expression's time; any other form (offsets, other precisions,
- * `23:59:60`) is left to it.
- */
-export function fastIsoTimestamp(value) {
-  // Written out (no helpers, no constants, no loop): the generated module gets this function's source alone,
-  // and it runs for every timestamp of every finding.
-  if (
-    value.length !== 24 ||
-    value.charCodeAt(4) !== 45 ||
-    value.charCodeAt(7) !== 45 ||
-    value.charCodeAt(10) !== 84 ||
-    value.charCodeAt(13) !== 58 ||
-    value.charCodeAt(16) !== 58 ||
-    value.charCodeAt(19) !== 46 ||
-    value.charCodeAt(23) !== 90
-  )
-    return false;
-  // Each field's units less 48 ('0'): a digit is 0-9, and `(unit >>> 0) < 10` rejects the rest.
-  const y0 = value.charCodeAt(0) - 48;
-  const y1 = value.charCodeAt(1) - 48;
-  const y2 = value.charCodeAt(2) - 48;
-  const y3 = value.charCodeAt(3) - 48;
-  const m0 = value.charCodeAt(5) - 48;
-  const m1 = value.charCodeAt(6) - 48;
-  const d0 = value.charCodeAt(8) - 48;
-  const d1 = value.charCodeAt(9) - 48;
-  const h0 = value.charCodeAt(11) - 48;
-  const h1 = value.charCodeAt(12) - 48;
-  const i0 = value.charCodeAt(14) - 48;
-  const i1 = value.charCodeAt(15) - 48;
-  const s0 = value.charCodeAt(17) - 48;
-  const s1 = value.charCodeAt(18) - 48;
-  const f0 = value.charCodeAt(20) - 48;
-  const f1 = value.charCodeAt(21) - 48;
-  const f2 = value.charCodeAt(22) - 48;
-  if (
-    y0 >>> 0 >= 10 ||
-    y1 >>> 0 >= 10 ||
-    y2 >>> 0 >= 10 ||
-    y3 >>> 0 >= 10 ||
-    m0 >>> 0 >= 10 ||
-    m1 >>> 0 >= 10 ||
-    d0 >>> 0 >= 10 ||
-    d1 >>> 0 >= 10 ||
-    h0 >>> 0 >= 10 ||
-    h1 >>> 0 >= 10 ||
-    i0 >>> 0 >= 10 ||
-    i1 >>> 0 >= 10 ||
-    s0 >>> 0 >= 10 ||
-    s1 >>> 0 >= 10 ||
-    f0 >>> 0 >= 10 ||
-    f1 >>> 0 >= 10 ||
-    f2 >>> 0 >= 10
-  )
-    return false;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  // Month 01-12, day 01-31, hour 00-23, minute and second 00-59 (by their tens).
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && h0 * 10 + h1 <= 23 && i0 <= 5 && s0 <= 5;
-}
-
-/**
  * Fast tests written into the generated code as an expression over the checked variable, instead of a
  * call: the top-level validator is too large for V8 to inline calls into it, and a call per string was
  * about a tenth of its time. Each expression must give exactly its function's answer
@@ -182,8 +118,6 @@ export const INLINE_FAST_PATHS = new Map([
 export const PATTERN_FAST_PATHS = {
   '\\S': fastNonBlank,
   '^(?=[\\s\\S]*\\S)[^/]+(?:/[^/]+){0,2}$': fastFindingType,
-  '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d|23:59:60)(?:\\.\\d{1,9})?(?:Z|[+-](?:(?:0\\d|1[0-7])(?::?[0-5]\\d)?|18(?::?00)?))$':
-    fastIsoTimestamp,
 };
 
 /**
