@@ -132,7 +132,19 @@ interface ChildFigures {
 }
 
 /** The smallest Lambda memory size. */
-const LAMBDA_MEMORY_BYTES = 128 * 1024 * 1024;
+const LAMBDA_MEMORY_MIB = 128;
+const LAMBDA_MEMORY_BYTES = LAMBDA_MEMORY_MIB * 1024 * 1024;
+
+/**
+ * The V8 heap flags the Lambda Node.js runtime starts node with for a function's memory size: a tenth of it
+ * for the young generation (half of that per semi-space), the rest for the old generation. The formula is the
+ * runtime's bootstrap script (`/var/runtime/bootstrap`, from `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`), as published
+ * copies of it show.
+ */
+function lambdaRuntimeHeapFlags(memoryMiB: number): string[] {
+  const newSpace = Math.floor(memoryMiB / 10);
+  return [`--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memoryMiB - newSpace}`];
+}
 
 /** A memory cgroup (v1 or v2) capped at a limit, or why none could be made (not root, no controller). */
 interface MemoryCgroup {
@@ -320,9 +332,14 @@ async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'otbridge-bench-'));
   setEnvironment(rssServer.url);
   const count = Number(process.env.BENCH_RSS_RECORDS ?? 6_000);
-  const runChild = (eventFile: string, cgroup: MemoryCgroup | undefined, ...extra: string[]) =>
+  const runChild = (
+    eventFile: string,
+    cgroup: MemoryCgroup | undefined,
+    nodeFlags: readonly string[],
+    ...extra: string[]
+  ) =>
     new Promise<ChildFigures>((resolve, reject) => {
-      const args = [join(ROOT, 'bench', 'peak-rss-child.mjs'), BUNDLE, eventFile, ...extra];
+      const args = [...nodeFlags, join(ROOT, 'bench', 'peak-rss-child.mjs'), BUNDLE, eventFile, ...extra];
       // In the cgroup: a shell joins it, then becomes node, so node starts (and sizes its heap) inside it.
       const run =
         cgroup === undefined
@@ -360,9 +377,9 @@ async function main(): Promise<void> {
       const label = `peak RSS, one maximal event (${name}: ${count} × 1 KB lines, ${payload} bytes)`;
       // As Lambda runs it: node inside a 128 MB memory limit sizes its V8 heap from that limit.
       if (cgroup.available) {
-        const floor = await runChild(eventFile, cgroup, '--floor');
+        const floor = await runChild(eventFile, cgroup, [], '--floor');
         cgroup.resetPeak();
-        const figures = await runChild(eventFile, cgroup);
+        const figures = await runChild(eventFile, cgroup, []);
         console.log(
           `${label}, in a 128 MB memory cgroup like the smallest Lambda: ${mib(figures.maxRssKiB)} ` +
             `(target < 128 MB; cgroup peak ${mib(cgroup.peakKiB())}, limit hits ${cgroup.failures()}; ` +
@@ -372,12 +389,21 @@ async function main(): Promise<void> {
       } else {
         console.log(`${label}, in a 128 MB memory cgroup: not measured (${cgroup.reason})`);
       }
-      const floor = await runChild(eventFile, undefined, '--floor');
-      const figures = await runChild(eventFile, undefined);
+      const floor = await runChild(eventFile, undefined, [], '--floor');
+      const figures = await runChild(eventFile, undefined, []);
       console.log(
         `${label}, unconstrained on this ${Math.round(totalmem() / 2 ** 30)} GiB host (V8 heap limit ` +
           `${mib(figures.heapSizeLimit / 1024)}, sized from the host's memory): ${mib(figures.maxRssKiB)} ` +
           `(partial failures: ${figures.failures}); without the invocation: ${mib(floor.maxRssKiB)}`,
+      );
+      // As the Lambda runtime starts node: its heap flags for 128 MB, on this host without a memory limit.
+      const flags = lambdaRuntimeHeapFlags(LAMBDA_MEMORY_MIB);
+      const flaggedFloor = await runChild(eventFile, undefined, flags, '--floor');
+      const flagged = await runChild(eventFile, undefined, flags);
+      console.log(
+        `${label}, unconstrained with the Lambda runtime's heap flags for 128 MB (${flags.join(' ')}; V8 heap ` +
+          `limit ${mib(flagged.heapSizeLimit / 1024)}): ${mib(flagged.maxRssKiB)} (target < 128 MB; partial ` +
+          `failures: ${flagged.failures}); without the invocation: ${mib(flaggedFloor.maxRssKiB)}`,
       );
     }
   } finally {
