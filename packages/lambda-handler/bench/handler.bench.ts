@@ -143,7 +143,10 @@ const LAMBDA_MEMORY_BYTES = LAMBDA_MEMORY_MIB * 1024 * 1024;
  */
 function lambdaRuntimeHeapFlags(memoryMiB: number): string[] {
   const newSpace = Math.floor(memoryMiB / 10);
-  return [`--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memoryMiB - newSpace}`];
+  return [
+    `--max-semi-space-size=${Math.floor(newSpace / 2)}`,
+    `--max-old-space-size=${memoryMiB - newSpace}`,
+  ];
 }
 
 /** A memory cgroup (v1 or v2) capped at a limit, or why none could be made (not root, no controller). */
