@@ -11,6 +11,7 @@ const USAGE = `Usage: securityhub-local [options]
   --no-quota             turn the quota off
   --throttle-error <code> TooManyRequestsException | LimitExceededException | ThrottlingException
   --accept-all           no validation, no quota (benchmarks)
+  --discard-findings     answer imports but keep no finding (client throughput benchmarks)
   --account-id <id>      the caller's account; findings of other accounts are AccessDenied
   --help`;
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       'no-quota': { type: 'boolean' },
       'throttle-error': { type: 'string' },
       'accept-all': { type: 'boolean' },
+      'discard-findings': { type: 'boolean' },
       'account-id': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
       : { ...(rate === undefined ? {} : { rate }), ...(burst === undefined ? {} : { burst }) },
     ...(throttle === undefined ? {} : { throttleErrorCode: throttle as ThrottleErrorCode }),
     acceptAll: values['accept-all'] === true,
+    discardFindings: values['discard-findings'] === true,
     ...(values['account-id'] === undefined ? {} : { accountId: values['account-id'] }),
   });
   process.stdout.write(`listening on ${server.url}\n`);

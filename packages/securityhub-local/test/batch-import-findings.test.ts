@@ -114,4 +114,27 @@ describe('BatchImportFindings', () => {
     expect(result).toMatchObject({ SuccessCount: 1, FailedCount: 0 });
     expect(server.store.size).toBe(1);
   });
+
+  it('discarding answers like accept-all but keeps nothing', async () => {
+    const { server, client } = await startTestServer({ acceptAll: true, discardFindings: true });
+    const broken = makeFinding('loose');
+    broken.Title = undefined;
+    const result = await client.send(
+      new BatchImportFindingsCommand({ Findings: [broken, makeFinding('second')] }),
+    );
+    expect(result).toMatchObject({ SuccessCount: 2, FailedCount: 0, FailedFindings: [] });
+    expect(server.store.size).toBe(0);
+  });
+
+  it('discarding still validates without accept-all, and keeps nothing', async () => {
+    const { server, client } = await startTestServer({ discardFindings: true });
+    const broken = makeFinding('broken');
+    broken.Title = undefined;
+    const result = await client.send(
+      new BatchImportFindingsCommand({ Findings: [broken, makeFinding('valid')] }),
+    );
+    expect(result.SuccessCount).toBe(1);
+    expect(result.FailedFindings?.map((failure) => failure.Id)).toEqual(['broken']);
+    expect(server.store.size).toBe(0);
+  });
 });

@@ -9,6 +9,8 @@ export interface OperationContext {
   /** Schema validator; unused in accept-all mode. */
   validate: FindingValidator;
   acceptAll: boolean;
+  /** Imports are answered but not stored. */
+  discardFindings: boolean;
   /** The caller's account, when configured: findings of other accounts are an AccessDeniedException. */
   accountId: string | undefined;
   now: () => Date;

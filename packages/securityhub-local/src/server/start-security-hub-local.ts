@@ -30,6 +30,11 @@ export interface SecurityHubLocalOptions {
   persistDebounceMs?: number;
   /** Accept every finding without validation or quota (benchmarks). */
   acceptAll?: boolean;
+  /**
+   * Answer imports as usual but keep no finding (a client's throughput benchmark: the server's heap then
+   * stays flat, so its garbage collection does not stall the client). GetFindings then finds nothing.
+   */
+  discardFindings?: boolean;
   /** Per-operation quota; default 10 requests/s with a burst of 30; `false` turns it off. */
   quota?: false | Partial<QuotaLimit>;
   /** Error code of a throttled request; default `TooManyRequestsException` (HTTP 429), as the service sends. */
@@ -119,6 +124,7 @@ export async function startSecurityHubLocal(
     faults,
     validate,
     acceptAll,
+    discardFindings: options.discardFindings === true,
     accountId: options.accountId,
     now: options.now ?? (() => new Date()),
   };
