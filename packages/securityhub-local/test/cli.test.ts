@@ -67,6 +67,21 @@ describe('securityhub-local bin', () => {
     }
   }, 30_000);
 
+  it('answers imports but keeps nothing with --discard-findings', async () => {
+    const server = startCli(['--port', '0', '--accept-all', '--discard-findings']);
+    try {
+      const client = clientFor(await server.listening);
+      const imported = await client.send(
+        new BatchImportFindingsCommand({ Findings: [makeFinding('kept-nowhere')] }),
+      );
+      expect(imported.SuccessCount).toBe(1);
+      expect((await client.send(new GetFindingsCommand({}))).Findings).toEqual([]);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.stopped).toBe(0);
+  }, 30_000);
+
   it('exits with status 2 on an unknown option', async () => {
     const { listening, stopped } = startCli(['--bogus']);
     listening.catch(() => {});
