@@ -339,8 +339,9 @@ async function main(): Promise<void> {
 
   // One maximal event (6,000 one-KB lines, 6 MB of payload) in a fresh plain-node process that reads the
   // event as JSON, as the Lambda runtime does; the accept-all server runs in this process's child. Each case
-  // runs in a 128 MB memory cgroup where one can be made (root), as the smallest Lambda, and unconstrained. Twice:
-  // the fixture cycle (few distinct Ids) and distinct alerts (every line a finding, 60 calls).
+  // runs three ways: in a 128 MB memory cgroup (where one can be made: root) with the Lambda runtime's heap
+  // flags, as the smallest Lambda; with those flags and no limit; as plain node with neither. Twice: the
+  // fixture cycle (few distinct Ids) and distinct alerts (every line a finding, 60 calls).
   const rssServer = await startAcceptAllServer();
   const directory = mkdtempSync(join(tmpdir(), 'otbridge-bench-'));
   setEnvironment(rssServer.url);
@@ -388,16 +389,19 @@ async function main(): Promise<void> {
       const eventFile = join(directory, `${name.replaceAll(' ', '-')}.json`);
       writeFileSync(eventFile, JSON.stringify({ Records: records }));
       const label = `peak RSS, one maximal event (${name}: ${count} × 1 KB lines, ${payload} bytes)`;
-      // As Lambda runs it: node inside a 128 MB memory limit sizes its V8 heap from that limit.
+      // As the smallest Lambda runs it: node inside a 128 MB memory limit, with the runtime's heap flags.
+      const flags = lambdaRuntimeHeapFlags(LAMBDA_MEMORY_MIB);
       if (cgroup.available) {
-        const floor = await runChild(eventFile, cgroup, [], '--floor');
+        const floor = await runChild(eventFile, cgroup, flags, '--floor');
         cgroup.resetPeak();
-        const figures = await runChild(eventFile, cgroup, []);
+        const figures = await runChild(eventFile, cgroup, flags);
         console.log(
-          `${label}, in a 128 MB memory cgroup like the smallest Lambda: ${mib(figures.maxRssKiB)} ` +
+          `${label}, in a 128 MB memory cgroup with the Lambda runtime's heap flags, like the smallest ` +
+            `Lambda: ${mib(figures.maxRssKiB)} ` +
             `(target < 128 MB; cgroup peak ${mib(cgroup.peakKiB())}, limit hits ${cgroup.failures()}; ` +
-            `V8 heap limit ${mib(figures.heapSizeLimit / 1024)} from the ${mib(figures.constrainedMemory / 1024)} ` +
-            `limit; partial failures: ${figures.failures}); without the invocation: ${mib(floor.maxRssKiB)}`,
+            `V8 heap limit ${mib(figures.heapSizeLimit / 1024)}, memory limit ` +
+            `${mib(figures.constrainedMemory / 1024)}; partial failures: ${figures.failures}); without the ` +
+            `invocation: ${mib(floor.maxRssKiB)}`,
         );
       } else {
         console.log(`${label}, in a 128 MB memory cgroup: not measured (${cgroup.reason})`);
@@ -409,8 +413,7 @@ async function main(): Promise<void> {
           `${mib(figures.heapSizeLimit / 1024)}, sized from the host's memory): ${mib(figures.maxRssKiB)} ` +
           `(partial failures: ${figures.failures}); without the invocation: ${mib(floor.maxRssKiB)}`,
       );
-      // As the Lambda runtime starts node: its heap flags for 128 MB, on this host without a memory limit.
-      const flags = lambdaRuntimeHeapFlags(LAMBDA_MEMORY_MIB);
+      // The runtime's heap flags without a memory limit (what a host without cgroups can measure).
       const flaggedFloor = await runChild(eventFile, undefined, flags, '--floor');
       const flagged = await runChild(eventFile, undefined, flags);
       console.log(

@@ -81,8 +81,8 @@ function failure(finding: unknown, code: string, message: string): ImportFailure
 
 // Benchmarks post tens of thousands of findings/s here: no validation, no copies, last write wins.
 function importAcceptAll(findings: readonly unknown[], context: OperationContext): BatchImportFindingsOutput {
-  const store = context.store;
   if (context.discardFindings) return { FailedCount: 0, SuccessCount: findings.length, FailedFindings: [] };
+  const store = context.store;
   for (const finding of findings) {
     if (isObject(finding) && typeof finding.Id === 'string' && typeof finding.ProductArn === 'string') {
       store.put({ finding, customerFields: [] });
