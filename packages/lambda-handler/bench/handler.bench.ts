@@ -151,7 +151,7 @@ const LAMBDA_MEMORY_BYTES = LAMBDA_MEMORY_MIB * 1024 * 1024;
  * runtime's bootstrap script (`/var/runtime/bootstrap`, from `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`), as published
  * copies of it show.
  */
-function lambdaRuntimeHeapFlags(memoryMiB: number): string[] {
+function lambdaRuntimeHeapFlags(memoryMiB: number): readonly string[] {
   const newSpace = Math.floor(memoryMiB / 10);
   return [
     `--max-semi-space-size=${Math.floor(newSpace / 2)}`,
@@ -379,6 +379,7 @@ async function main(): Promise<void> {
     });
   const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
   const cgroup = createMemoryCgroup(LAMBDA_MEMORY_BYTES);
+  const flags = lambdaRuntimeHeapFlags(LAMBDA_MEMORY_MIB);
   try {
     for (const [name, make] of [
       ['vendor fixture cycle', makeRecords],
@@ -390,7 +391,6 @@ async function main(): Promise<void> {
       writeFileSync(eventFile, JSON.stringify({ Records: records }));
       const label = `peak RSS, one maximal event (${name}: ${count} × 1 KB lines, ${payload} bytes)`;
       // As the smallest Lambda runs it: node inside a 128 MB memory limit, with the runtime's heap flags.
-      const flags = lambdaRuntimeHeapFlags(LAMBDA_MEMORY_MIB);
       if (cgroup.available) {
         const floor = await runChild(eventFile, cgroup, flags, '--floor');
         cgroup.resetPeak();

@@ -104,7 +104,9 @@ export function present(value: string | undefined): string | undefined {
   const length = value.length;
   if (length === 0) return undefined;
   // A value that starts and ends with printable ASCII other than the space has nothing to trim (the usual
-  // value: its first unit, read once, also says whether it could be a placeholder).
+  // value: its first unit, read once, also says whether it could be a placeholder). The placeholder test is
+  // written out here and again for a trimmed value on purpose: one helper for both measured 4-6 % slower
+  // on the Claroty bench (4 interleaved pairs).
   const head = value.charCodeAt(0);
   const tail = value.charCodeAt(length - 1);
   if (head > 32 && head < 127 && tail > 32 && tail < 127)

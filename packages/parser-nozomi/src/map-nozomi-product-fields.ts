@@ -84,9 +84,8 @@ const toNozomiProductFieldKey = createKeyPrefixer('nozomi/');
 
 /**
  * Builds ProductFields: the documented pairs first (`pairs`, a flat key/value list, most useful first, filled
- * by `addProductField`),
- * then every other extension as `nozomi/<key>` unless a documented pair has that name, within
- * `PARSER_PRODUCT_FIELDS_BUDGET`. What is dropped is reported. `pairs` is extended in place.
+ * by `addProductField`), then every other extension as `nozomi/<key>` unless a documented pair has that name,
+ * within `PARSER_PRODUCT_FIELDS_BUDGET`. What is dropped is reported. `pairs` is extended in place.
  */
 export function mapNozomiProductFields(
   pairs: string[],
